@@ -1,0 +1,211 @@
+"""Reading contacts: the flat 50k-row list (a few aggregate queries) and one full record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from wombat_desktop.core.errors import NotFoundError
+from wombat_desktop.core.model import ContactDraft, Photo, PostalAddress, Tie, TypedValue
+from wombat_desktop.core.textfold import fold
+from wombat_desktop.core.ties import TieFacts, TieSuggestion, suggest_tie
+from wombat_desktop.core.views import ContactDetail, ContactListItem
+from wombat_desktop.storage.orm import (
+    ContactEmailRow,
+    ContactPhoneRow,
+    ContactPhotoRow,
+    ContactRow,
+    ContactSourceRow,
+    ContactTagRow,
+    ContactUidRow,
+    InteractionRow,
+    ReferralRow,
+    TagRow,
+)
+
+
+def live() -> object:
+    """The filter for contacts that are neither deleted nor merged away."""
+    return and_(ContactRow.deleted_at.is_(None), ContactRow.merged_into_id.is_(None))
+
+
+def referral_counts(session: Session, ids: Iterable[int] | None = None) -> dict[int, list[int]]:
+    """contact id -> [given, received]; a promotion made for someone counts as given."""
+    stmt = select(ReferralRow.contact_id, ReferralRow.direction, func.count()).group_by(
+        ReferralRow.contact_id, ReferralRow.direction
+    )
+    if ids is not None:
+        stmt = stmt.where(ReferralRow.contact_id.in_(list(ids)))
+    counts: dict[int, list[int]] = {}
+    for cid, direction, n in session.execute(stmt):
+        slot = counts.setdefault(cid, [0, 0])
+        slot[0 if direction == "given" else 1] += n
+    return counts
+
+
+def interaction_facts(
+    session: Session, today: dt.date, ids: Iterable[int] | None = None
+) -> dict[int, tuple[dt.date, str, int]]:
+    """contact id -> (last date, kind of that interaction, interactions in the last year)."""
+    year_ago = today - dt.timedelta(days=365)
+    agg = select(
+        InteractionRow.contact_id.label("cid"),
+        func.max(InteractionRow.occurred_on).label("last_on"),
+        func.count().filter(InteractionRow.occurred_on >= year_ago).label("recent"),
+    ).group_by(InteractionRow.contact_id)
+    if ids is not None:
+        agg = agg.where(InteractionRow.contact_id.in_(list(ids)))
+    sub = agg.subquery()
+    stmt = select(sub.c.cid, sub.c.last_on, sub.c.recent, func.max(InteractionRow.kind)).join(
+        InteractionRow,
+        and_(InteractionRow.contact_id == sub.c.cid, InteractionRow.occurred_on == sub.c.last_on),
+    ).group_by(sub.c.cid, sub.c.last_on, sub.c.recent)
+    return {cid: (last_on, kind, recent) for cid, last_on, recent, kind in session.execute(stmt)}
+
+
+def _tie(
+    override: str | None, facts: TieFacts, today: dt.date
+) -> tuple[Tie, str, TieSuggestion]:
+    suggestion = suggest_tie(facts, today)
+    if override:
+        tie = Tie(override)
+        return tie, f"{tie.value}: set by you ({suggestion.reason})", suggestion
+    return suggestion.tie, suggestion.reason, suggestion
+
+
+def list_items(session: Session, today: dt.date) -> list[ContactListItem]:
+    """Every live contact as a light list item, with its tie suggestion."""
+    refs = referral_counts(session)
+    acts = interaction_facts(session, today)
+    stmt = select(
+        ContactRow.id, ContactRow.display_name, ContactRow.organization, ContactRow.title,
+        ContactRow.primary_email, ContactRow.primary_phone, ContactRow.tie_override,
+        ContactRow.relation, ContactRow.has_photo, ContactRow.search_text,
+    ).where(live())
+    items: list[ContactListItem] = []
+    append = items.append
+    no_refs = (0, 0)
+    for cid, name, org, title, email, phone, override, relation, photo, text in session.execute(
+        stmt
+    ):
+        given, received = refs.get(cid, no_refs)
+        act = acts.get(cid)
+        facts = TieFacts(
+            given, received, act[0] if act else None, act[1] if act else "",
+            act[2] if act else 0, relation,
+        )
+        tie, reason, _ = _tie(override, facts, today)
+        append(ContactListItem(
+            cid, name, org, title, email, phone, tie, reason, override is not None,
+            act[0] if act else None, given, received, photo, text, fold(name),
+        ))
+    return items
+
+
+def load_draft(session: Session, contact_id: int) -> ContactDraft:
+    """The full contact as a draft (what an edit form or an export starts from)."""
+    row = session.get(ContactRow, contact_id)
+    if row is None:
+        raise NotFoundError(f"Contact {contact_id} no longer exists.")
+    return _draft(session, row)
+
+
+def _draft(session: Session, row: ContactRow) -> ContactDraft:
+    cid = row.id
+    photo = session.get(ContactPhotoRow, cid)
+    uid = session.execute(
+        select(ContactUidRow.uid).where(ContactUidRow.contact_id == cid)
+        .order_by(ContactUidRow.is_primary.desc(), ContactUidRow.id).limit(1)
+    ).scalar()
+    tags = session.execute(
+        select(TagRow.name).join(ContactTagRow, ContactTagRow.tag_id == TagRow.id)
+        .where(ContactTagRow.contact_id == cid).order_by(TagRow.name)
+    ).scalars().all()
+    return ContactDraft(
+        formatted_name=row.formatted_name, family_name=row.family_name,
+        given_name=row.given_name, additional_names=row.additional_names,
+        honorific_prefix=row.honorific_prefix, honorific_suffix=row.honorific_suffix,
+        nickname=row.nickname, phonetic_family_name=row.phonetic_family_name,
+        phonetic_given_name=row.phonetic_given_name, organization=row.organization,
+        department=row.department, title=row.title, role=row.role,
+        emails=[TypedValue(e.value, _types(e.kind), e.pref, e.label) for e in row.emails],
+        phones=[TypedValue(p.value, _types(p.kind), p.pref, p.label) for p in row.phones],
+        addresses=[
+            PostalAddress(a.street, a.locality, a.region, a.postal_code, a.country, a.po_box,
+                          a.extended, _types(a.kind), a.label)
+            for a in row.addresses
+        ],
+        urls=[TypedValue(u.value, _types(u.kind), False, u.label) for u in row.urls],
+        birthday=row.birthday, anniversary=row.anniversary, note=row.note, tags=list(tags),
+        photo=Photo(photo.data, photo.mime) if photo else None, uid=uid or "", kind=row.kind,
+        met_at=row.met_at, extra_lines=[x.line for x in row.extra_properties],
+    )
+
+
+def _types(kind: str) -> list[str]:
+    return [t for t in kind.split(",") if t]
+
+
+def detail(session: Session, contact_id: int, today: dt.date) -> ContactDetail:
+    """Everything about one contact, with its tie suggestion and reason."""
+    row = session.get(ContactRow, contact_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFoundError(f"Contact {contact_id} no longer exists.")
+    draft = _draft(session, row)
+    given, received = referral_counts(session, [contact_id]).get(contact_id, [0, 0])
+    act = interaction_facts(session, today, [contact_id]).get(contact_id)
+    facts = TieFacts(given, received, act[0] if act else None, act[1] if act else "",
+                     act[2] if act else 0, row.relation)
+    tie, reason, suggestion = _tie(row.tie_override, facts, today)
+    uids = session.execute(
+        select(ContactUidRow.uid).where(ContactUidRow.contact_id == contact_id)
+        .order_by(ContactUidRow.is_primary.desc(), ContactUidRow.id)
+    ).scalars().all()
+    sources = session.execute(
+        select(ContactSourceRow.source).where(ContactSourceRow.contact_id == contact_id)
+        .order_by(ContactSourceRow.id)
+    ).scalars().all()
+    return ContactDetail(
+        id=contact_id, draft=draft, display_name=row.display_name, tie=tie, tie_reason=reason,
+        tie_override=Tie(row.tie_override) if row.tie_override else None,
+        suggested_tie=suggestion.tie, relation=row.relation, stage=row.stage,
+        opinion_leader=row.opinion_leader, want_business=row.want_business,
+        want_refer=row.want_refer, uids=tuple(uids), sources=tuple(sources),
+        referrals_given=given, referrals_received=received,
+        last_interaction_on=act[0] if act else None, created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def all_uids(session: Session) -> dict[int, list[str]]:
+    """contact id -> every UID it carries (for JSON output and duplicate checks)."""
+    out: dict[int, list[str]] = {}
+    for cid, uid in session.execute(
+        select(ContactUidRow.contact_id, ContactUidRow.uid).order_by(
+            ContactUidRow.contact_id, ContactUidRow.is_primary.desc(), ContactUidRow.id
+        )
+    ):
+        out.setdefault(cid, []).append(uid)
+    return out
+
+
+def all_values(session: Session, table: type[ContactEmailRow] | type[ContactPhoneRow]
+               ) -> dict[int, list[str]]:
+    """contact id -> every e-mail (or phone) in order."""
+    out: dict[int, list[str]] = {}
+    for cid, value in session.execute(
+        select(table.contact_id, table.value).order_by(table.contact_id, table.position)
+    ):
+        out.setdefault(cid, []).append(value)
+    return out
+
+
+def all_emails(session: Session) -> dict[int, list[str]]:
+    return all_values(session, ContactEmailRow)
+
+
+def all_phones(session: Session) -> dict[int, list[str]]:
+    return all_values(session, ContactPhoneRow)
