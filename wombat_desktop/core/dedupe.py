@@ -78,6 +78,8 @@ class _Prep:
     name: NameKey
     org: str
     city: str
+    emails: frozenset[str]
+    phones: frozenset[str]
 
 
 class _Hit:
@@ -138,15 +140,18 @@ class _Matcher:
         for i, rec in enumerate(self.records):
             if i % _TICK == 0:
                 self._tick(i, total, "Preparing records")
+            emails = _distinct(email_key(e) for e in rec.emails)
+            phones = [p for p in _distinct(normalize(p) for p in rec.phones)
+                      if len(p) - p.startswith("+") >= MIN_PHONE_DIGITS]
             self.preps.append(_Prep(name_key(rec.name, rec.given_name, rec.family_name),
-                                    org_key(rec.organization), city_key(rec.city)))
+                                    org_key(rec.organization), city_key(rec.city),
+                                    frozenset(emails), frozenset(phones)))
             for uid in _distinct(uid_key(u) for u in rec.uids):
                 self.uids[uid].append(i)
-            for email in _distinct(email_key(e) for e in rec.emails):
+            for email in emails:
                 self.emails[email].append(i)
-            for phone in _distinct(normalize(p) for p in rec.phones):
-                if len(phone) - phone.startswith("+") >= MIN_PHONE_DIGITS:
-                    self.phones[phone].append(i)
+            for phone in phones:
+                self.phones[phone].append(i)
         self._tick(total, total, "Preparing records")
 
     # --- exact signals -----------------------------------------------------------------
@@ -233,7 +238,13 @@ class _Matcher:
             return
         same_org = bool(a.org) and a.org == b.org
         same_city = bool(a.city) and a.city == b.city
-        score = sim * 0.9 + (8 if same_org else 0) + (5 if same_city else 0)
+        if same_org:
+            score = sim * 0.9 + (10 if same_city else 8)
+        else:
+            # A shared city says less than a shared company, and two sets of different
+            # addresses and numbers speak against it ("Ella Smith" of Austin, twice).
+            conflicts = _conflict(a.emails, b.emails) + _conflict(a.phones, b.phones)
+            score = sim * 0.85 - 10 * conflicts
         if _weak(a.name) or _weak(b.name):
             score -= 15  # "Anna" at Acme twice says little
         reason = f"similar name ({round(sim)})"
@@ -282,6 +293,11 @@ def _prefixes(name: NameKey) -> set[str]:
         return {text[0], text[-1]}
     keys = {t[:3] for t in name.tokens if len(t) > 1}
     return keys or {name.sorted}
+
+
+def _conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both records have values of a kind and share none of them."""
+    return bool(a) and bool(b) and a.isdisjoint(b)
 
 
 def _weak(name: NameKey) -> bool:

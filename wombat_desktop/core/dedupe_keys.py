@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from wombat_desktop.core.textfold import fold
 
@@ -107,13 +108,42 @@ def name_key(name: str, given_name: str = "", family_name: str = "") -> NameKey:
     ordered = " ".join(tokens)
     script = _script(ordered)
     if script == "cjk":
-        joined = "".join(tokens)
+        # CJK names are written family name first, with or without a comma or space.
+        joined = "".join(_name_tokens(name) or tokens)
         return NameKey((joined,), joined, joined, script)
     return NameKey(tuple(tokens), ordered, " ".join(sorted(tokens)), script)
 
 
+def _typo_limit(token: str) -> int:
+    return 1 if len(token) <= 4 else 2 if len(token) <= 8 else 3
+
+
+def _token_matched(token: str, others: tuple[str, ...]) -> bool:
+    """*token* is in *others* up to an initial or a few typos (transpositions count once)."""
+    if len(token) == 1:  # an initial
+        return any(o.startswith(token) for o in others)
+    limit = _typo_limit(token)
+    return any(o == token or (len(o) == 1 and token.startswith(o))
+               or OSA.distance(token, o, score_cutoff=limit) <= limit for o in others)
+
+
+def _tokens_agree(a: NameKey, b: NameKey) -> bool:
+    """Every token of the name with fewer tokens has a near partner in the other name.
+
+    Keeps "Katalin Larsen" and "Nathan Larsen" apart although their strings are 81% alike.
+    """
+    if a.script == "cjk":
+        return True
+    short, long_ = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
+    return all(_token_matched(t, long_.tokens) for t in short.tokens)
+
+
 def name_similarity(a: NameKey, b: NameKey, score_cutoff: float = 0) -> float:
-    """0-100 similarity of two names in the same script, order-insensitive; 0 otherwise."""
+    """0-100 similarity of two names in the same script, order-insensitive; 0 otherwise.
+
+    The string similarity of the token-sorted names, set to 0 when some token has no
+    near partner in the other name.
+    """
     if a.empty or b.empty or a.script != b.script:
         return 0.0
     if a.sorted == b.sorted:
@@ -122,27 +152,24 @@ def name_similarity(a: NameKey, b: NameKey, score_cutoff: float = 0) -> float:
     if score < 100 and (a.ordered != a.sorted or b.ordered != b.sorted):
         # A typo in a token's first letter can reorder the sorted form.
         score = max(score, fuzz.ratio(a.ordered, b.ordered, score_cutoff=score_cutoff))
+    if score and not _tokens_agree(a, b):
+        return 0.0
     return score
-
-
-def _token_covered(token: str, others: tuple[str, ...]) -> bool:
-    if len(token) == 1:  # an initial
-        return any(o.startswith(token) for o in others)
-    return token in others or any(len(o) == 1 and token.startswith(o) for o in others)
 
 
 def names_compatible(a: NameKey, b: NameKey) -> bool:
     """Whether two names can belong to one person (used to trust a shared phone or e-mail).
 
-    True when either is empty, they are in different scripts (not comparable), they are
-    similar (>= 85), or one name's tokens are all in the other ("J. Smith" ~ "John A. Smith").
+    True when either is empty, they are in different scripts (not comparable), or every
+    token of one is in the other up to initials and typos ("J. Smith" ~ "John A. Smith",
+    "Jon Smith" ~ "John Smith"); CJK names must be alike (>= 85) or one contain the other.
     """
     if a.empty or b.empty or a.script != b.script:
         return True
-    if name_similarity(a, b, 85) >= 85:
-        return True
-    short, long_ = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
-    return all(_token_covered(t, long_.tokens) for t in short.tokens)
+    if a.script == "cjk":
+        x, y = a.sorted, b.sorted
+        return x in y or y in x or fuzz.ratio(x, y, score_cutoff=85) >= 85
+    return _tokens_agree(a, b)
 
 
 def org_key(organization: str) -> str:

@@ -69,6 +69,11 @@ class ContactService:
         with self._db.unit_of_work() as uow:
             return reads.list_items(uow.session, self._today())
 
+    def items(self, contact_ids: Sequence[int]) -> list[ContactListItem]:
+        """Fresh list rows for a few contacts (after an edit), skipping deleted ones."""
+        with self._db.unit_of_work() as uow:
+            return reads.list_items(uow.session, self._today(), contact_ids)
+
     def search(self, query: str = "", tie: Tie | None = None) -> list[ContactListItem]:
         items = self.list_items()
         if tie is not None:

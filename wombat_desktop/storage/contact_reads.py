@@ -76,15 +76,21 @@ def _tie(
     return suggestion.tie, suggestion.reason, suggestion
 
 
-def list_items(session: Session, today: dt.date) -> list[ContactListItem]:
-    """Every live contact as a light list item, with its tie suggestion."""
-    refs = referral_counts(session)
-    acts = interaction_facts(session, today)
+def list_items(
+    session: Session, today: dt.date, ids: Iterable[int] | None = None
+) -> list[ContactListItem]:
+    """Every live contact (or those of ``ids``) as a light list item, with its tie."""
+    if ids is not None:
+        ids = list(ids)
+    refs = referral_counts(session, ids)
+    acts = interaction_facts(session, today, ids)
     stmt = select(
         ContactRow.id, ContactRow.display_name, ContactRow.organization, ContactRow.title,
         ContactRow.primary_email, ContactRow.primary_phone, ContactRow.tie_override,
         ContactRow.relation, ContactRow.has_photo, ContactRow.search_text,
     ).where(live())
+    if ids is not None:
+        stmt = stmt.where(ContactRow.id.in_(ids))
     items: list[ContactListItem] = []
     append = items.append
     no_refs = (0, 0)

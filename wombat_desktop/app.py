@@ -1,0 +1,84 @@
+"""The composition root: resolve paths and the database, migrate, build services and windows."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from wombat_desktop.core.errors import DatabaseTooNewError, WombatError
+from wombat_desktop.paths import APP_NAME, app_paths, database_url
+from wombat_desktop.services.registry import Services, build_services
+from wombat_desktop.storage.database import Database
+
+
+def open_services(db_url: str | None) -> tuple[Services, Path]:
+    """Open the database the user asked for and build the services; returns the ini path."""
+    paths = app_paths().ensure()
+    db = Database.open(database_url(db_url, paths), paths.backups)
+    return build_services(db), paths.window_settings
+
+
+def _application() -> object:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("WOMBAT")
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def run_gui(db_url: str | None) -> int:
+    """Open the main window on the user's database and run the event loop."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from wombat_desktop.ui.main_window import MainWindow
+
+    app = _application()
+    assert isinstance(app, QApplication)
+    try:
+        services, ini = open_services(db_url)
+    except (DatabaseTooNewError, WombatError) as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    window = MainWindow(services, ini)
+    window.show()
+    window.contacts_page.reload()
+    code = app.exec()
+    services.db.close()
+    return code
+
+
+def snapshot_pages() -> list[str]:
+    return ["contacts"]
+
+
+def take_snapshot(db_url: str | None, page: str, out: str, size: tuple[int, int]) -> None:
+    """Render a page of the app offscreen to a PNG (for the README and for support)."""
+    if page not in snapshot_pages():
+        raise WombatError(f"Unknown page {page!r}; pages: {', '.join(snapshot_pages())}.")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from wombat_desktop.ui.main_window import MainWindow
+
+    app = _application()
+    assert isinstance(app, QApplication)
+    services, _ini = open_services(db_url)
+    # A throwaway settings file: a snapshot must not move the user's window state.
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        window = MainWindow(services, Path(tmp) / "window.ini")
+        window.resize(*size)
+        window.show_page(page)
+        window.contacts_page.set_all(services.contacts.list_items())
+        window.show()
+        app.processEvents()
+        image = window.grab()
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(out, "PNG"):
+            raise WombatError(f"Could not write {out}.")
+        window.close()
+    services.db.close()

@@ -1,0 +1,162 @@
+"""The main window: navigation for the areas of the plan, menus, remembered state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from wombat_desktop import __version__
+from wombat_desktop.core.views import TieTotals
+from wombat_desktop.services.registry import Services
+from wombat_desktop.ui import prompts
+from wombat_desktop.ui.jobs import JobRunner
+from wombat_desktop.ui.pages.contacts_page import ContactsPage
+
+STATE_VERSION = 1
+
+
+class MainWindow(QMainWindow):
+    """Holds one page per working area of the plan; only areas that work are listed."""
+
+    def __init__(self, services: Services, settings_file: Path, jobs: JobRunner | None = None,
+                 today: Callable[[], dt.date] = dt.date.today,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("WOMBAT Desktop")
+        self._services = services
+        self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        self.jobs = jobs or JobRunner()
+        self.undo_stack = QUndoStack(self)
+        self.contacts_page = ContactsPage(services.contacts, self.undo_stack, self.jobs, today)
+        self.pages: dict[str, QWidget] = {"contacts": self.contacts_page}
+        self._build_ui()
+        self._build_menus()
+        self._connect()
+        self.restore_state()
+
+    def _build_ui(self) -> None:
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget(central)
+        self.nav.setAccessibleName("Areas")
+        self.nav.setFixedWidth(170)
+        self.stack = QStackedWidget(central)
+        for key, label, tip in (
+            ("contacts", "Contacts", "Everyone you know, strong and weak (I.1–I.2)"),
+        ):
+            item = QListWidgetItem(label, self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(tip)
+            self.stack.addWidget(self.pages[key])
+        self.nav.setCurrentRow(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.totals_status = QLabel(self)
+        self.statusBar().addPermanentWidget(self.totals_status)
+
+    def _build_menus(self) -> None:
+        page = self.contacts_page
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(page.new_action)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(page.find_action)
+        edit.addAction(page.delete_action)
+        contacts = self.menuBar().addMenu("&Contacts")
+        for act in (page.strong_action, page.weak_action, page.auto_action):
+            contacts.addAction(act)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About WOMBAT Desktop", self)
+        about.triggered.connect(self._on_about_triggered)
+        help_menu.addAction(about)
+
+    def _connect(self) -> None:
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.contacts_page.totalsChanged.connect(self._on_totals_changed)
+        self.contacts_page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def show_page(self, key: str) -> None:
+        keys = list(self.pages)
+        self.nav.setCurrentRow(keys.index(key))
+
+    # --- state ----------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        s = self._settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state, STATE_VERSION)
+        splitter = s.value("contacts/splitter")
+        if isinstance(splitter, QByteArray):
+            self.contacts_page.splitter.restoreState(splitter)
+        header = s.value("contacts/header")
+        if isinstance(header, QByteArray):
+            self.contacts_page.table.horizontalHeader().restoreState(header)
+        page = s.value("window/page")
+        if isinstance(page, str) and page in self.pages:
+            self.show_page(page)
+
+    def save_state(self) -> None:
+        s = self._settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState(STATE_VERSION))
+        s.setValue("contacts/splitter", self.contacts_page.splitter.saveState())
+        s.setValue("contacts/header", self.contacts_page.table.horizontalHeader().saveState())
+        item = self.nav.currentItem()
+        if item is not None:
+            s.setValue("window/page", item.data(Qt.ItemDataRole.UserRole))
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.contacts_page.form.dirty and not self.contacts_page.save_form():
+            event.ignore()
+            return
+        self.save_state()
+        self.jobs.wait(10_000)
+        super().closeEvent(event)
+
+    # --- slots ----------------------------------------------------------------------
+
+    def _on_totals_changed(self, totals: TieTotals) -> None:
+        self.totals_status.setText(
+            f"Strong contacts: {totals.strong:,}   Weak contacts: {totals.weak:,}"
+        )
+
+    def _on_about_triggered(self) -> None:
+        prompts.info(
+            self, "About WOMBAT Desktop",
+            f"WOMBAT Desktop {__version__}\n\nWord-Of-Mouth Business Acquisition Tactics: "
+            "build a strong, diverse network and deliver positive messages efficiently.\n\n"
+            f"Database: {self._services.db.url}",
+        )

@@ -1,0 +1,312 @@
+"""The Contacts page: search-as-you-type table, detail panel, strong/weak classification."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wombat_desktop.core.errors import WombatError
+from wombat_desktop.core.model import Tie
+from wombat_desktop.core.search import filter_items, refine
+from wombat_desktop.core.views import ContactListItem, TieTotals
+from wombat_desktop.services.contacts import ContactService, validate
+from wombat_desktop.ui import prompts
+from wombat_desktop.ui.jobs import JobRunner
+from wombat_desktop.ui.models.contact_table import ContactTableModel
+from wombat_desktop.ui.undo import (
+    CreateContactCommand,
+    DeleteContactsCommand,
+    EditContactCommand,
+    SetTieCommand,
+)
+from wombat_desktop.ui.widgets.contact_form import ContactForm
+
+TIE_FILTERS = [("All ties", None), ("Strong only", Tie.STRONG), ("Weak only", Tie.WEAK)]
+
+
+class ContactsPage(QWidget):
+    """Everyone the user knows, classified strong or weak (plan sections I.1 and I.2)."""
+
+    totalsChanged = Signal(object)  # TieTotals
+    loaded = Signal()
+    message = Signal(str)
+
+    def __init__(self, service: ContactService, undo_stack: QUndoStack, jobs: JobRunner,
+                 today: Callable[[], dt.date] = dt.date.today,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._undo = undo_stack
+        self._jobs = jobs
+        self._all: list[ContactListItem] = []
+        self._shown_query = ""
+        self._shown_tie: Tie | None = None
+        self.model = ContactTableModel(today, self)
+        self._build_ui()
+        self._build_actions()
+        self._connect()
+
+    # --- building -------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText("Search names, companies, e-mails, phones …  (Ctrl+F)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search contacts")
+        self.tie_combo = QComboBox(self)
+        for label, tie in TIE_FILTERS:
+            self.tie_combo.addItem(label, tie)
+        self.tie_combo.setAccessibleName("Show ties")
+        self.totals_label = QLabel(self)
+        self.totals_label.setAccessibleName("Strong and weak totals")
+        bar.addWidget(self.search_edit, 1)
+        bar.addWidget(self.tie_combo)
+        bar.addWidget(self.totals_label)
+        layout.addLayout(bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.table = QTableView(self.splitter)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        vertical = self.table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for col, width in enumerate((200, 170, 150, 210, 140, 70, 260, 110, 90)):
+            header.resizeSection(col, width)
+        self.table.setAccessibleName("Contacts")
+        self.form = ContactForm(self.splitter)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.form)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([800, 420])
+        layout.addWidget(self.splitter, 1)
+
+    def _build_actions(self) -> None:
+        def action(text: str, keys: QKeySequence | str, slot: Callable[[], None],
+                   context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(context)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.find_action = action("&Find", QKeySequence.StandardKey.Find, self.focus_search)
+        self.new_action = action("&New contact", QKeySequence.StandardKey.New, self.new_contact)
+        self.delete_action = action("&Delete", QKeySequence.StandardKey.Delete,
+                                    self.delete_selected)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.delete_action)
+        table = Qt.ShortcutContext.WidgetShortcut
+        self.strong_action = action("Mark &strong", "S", lambda: self.classify(Tie.STRONG), table)
+        self.weak_action = action("Mark &weak", "W", lambda: self.classify(Tie.WEAK), table)
+        self.auto_action = action("Use s&uggestion", "A", lambda: self.classify(None), table)
+        for act in (self.strong_action, self.weak_action, self.auto_action):
+            self.table.addAction(act)
+
+    def _connect(self) -> None:
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
+        self.tie_combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.form.saveRequested.connect(self.save_form)
+        self.form.tieChosen.connect(self.classify)
+
+    # --- loading --------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Load every contact off the UI thread, then show them."""
+        self.totals_label.setText("Loading contacts …")
+        self._jobs.start(self._service.list_items, self._on_loaded)
+
+    def _on_loaded(self, items: list[ContactListItem] | None, error: BaseException | None
+                   ) -> None:
+        if error is not None:
+            prompts.error(self, "Could not load contacts", str(error))
+            return
+        self.set_all(items or [])
+        self.loaded.emit()
+
+    def set_all(self, items: list[ContactListItem]) -> None:
+        self._all = items
+        self._shown_query = ""
+        self.apply_filter()
+        self._update_totals()
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.select_row(0)
+
+    def all_items(self) -> list[ContactListItem]:
+        return self._all
+
+    # --- filtering ------------------------------------------------------------------
+
+    def apply_filter(self) -> None:
+        query = self.search_edit.text()
+        tie = self.tie_combo.currentData()
+        current = self.current_id()
+        if tie is self._shown_tie and refine(self.model.items(), self._shown_query, query):
+            pool: Sequence[ContactListItem] = self.model.items()
+        else:
+            pool = self._all if tie is None else [i for i in self._all if i.tie is tie]
+        self.model.set_items(filter_items(pool, query))
+        self._shown_query, self._shown_tie = query, tie
+        if current is not None:
+            self.select_id(current, scroll=False)
+
+    def _update_totals(self) -> None:
+        totals = self._service.totals(self._all)
+        self.totals_label.setText(
+            f"<b>{totals.strong:,}</b> strong · <b>{totals.weak:,}</b> weak · "
+            f"{totals.contacts:,} contacts"
+        )
+        self.totalsChanged.emit(totals)
+
+    def totals(self) -> TieTotals:
+        return self._service.totals(self._all)
+
+    # --- selection ------------------------------------------------------------------
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.item(index.row()).id if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        if not rows and self.table.currentIndex().isValid():
+            rows = {self.table.currentIndex().row()}
+        return [self.model.item(r).id for r in sorted(rows)]
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().setCurrentIndex(index, flags)
+
+    def select_id(self, contact_id: int, scroll: bool = True) -> bool:
+        row = self.model.row_of(contact_id)
+        if row < 0:
+            return False
+        self.select_row(row)
+        if scroll:
+            self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _on_table_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self.form.dirty and self.form.detail is not None and previous.isValid():
+            self.save_form()  # moving on keeps what was typed
+        if not current.isValid():
+            self.form.show_empty()
+            return
+        self._show(self.model.item(current.row()).id)
+
+    def _show(self, contact_id: int) -> None:
+        try:
+            self.form.show_detail(self._service.get(contact_id))
+        except WombatError as exc:
+            self.message.emit(str(exc))
+
+    # --- commands -------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def new_contact(self) -> None:
+        if self.form.dirty:
+            self.save_form()
+        self.table.selectionModel().clear()
+        self.form.show_empty()
+        self.form.given_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def save_form(self) -> bool:
+        """Save the detail panel (create or update); False when the input is refused."""
+        draft, flags = self.form.draft(), self.form.flags()
+        try:
+            validate(draft)
+        except WombatError as exc:
+            prompts.error(self, "Cannot save this contact", str(exc))
+            return False
+        detail = self.form.detail
+        try:
+            if detail is None:
+                command = CreateContactCommand(self._service, draft, flags, self.refresh_ids)
+                self._undo.push(command)
+                self.form.mark_saved()
+                if command.contact_id is not None:
+                    self.select_id(command.contact_id)
+            else:
+                before = self.form.saved_state()
+                self._undo.push(EditContactCommand(self._service, detail.id, before,
+                                                   (draft, flags), self.refresh_ids))
+                self.form.mark_saved()
+        except WombatError as exc:
+            prompts.error(self, "Cannot save this contact", str(exc))
+            return False
+        self.message.emit(f"Saved {draft.display_name()}.")
+        return True
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        row = self.table.currentIndex().row()
+        self._undo.push(DeleteContactsCommand(self._service, ids, self.refresh_ids))
+        if self.model.rowCount():
+            self.select_row(min(max(row, 0), self.model.rowCount() - 1))
+        else:
+            self.form.show_empty()
+        what = "1 contact" if len(ids) == 1 else f"{len(ids):,} contacts"
+        self.message.emit(f"Deleted {what}. Undo with Ctrl+Z.")
+
+    def classify(self, tie: Tie | None) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._undo.push(SetTieCommand(self._service, ids, tie, self.refresh_ids))
+
+    def refresh_ids(self, ids: Sequence[int]) -> None:
+        """Reload a few contacts after a change (or drop them when deleted)."""
+        wanted = set(ids)
+        fresh = self._service.items(list(wanted))
+        self._all = [i for i in self._all if i.id not in wanted] + fresh
+        self._shown_query = "\0"  # force a full re-filter
+        self.apply_filter()
+        self._update_totals()
+        current = self.current_id()
+        if current is not None and current in wanted and not self.form.dirty:
+            self._show(current)
+
+    def _on_search_edit_text_changed(self, _text: str) -> None:
+        self.apply_filter()
+
+    def _on_search_edit_return_pressed(self) -> None:
+        if self.model.rowCount():
+            self.select_row(0)
+            self.table.setFocus()
+
