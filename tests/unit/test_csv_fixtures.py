@@ -117,7 +117,8 @@ def test_outlook_desktop_multiline_notes_and_null_dates() -> None:
     assert [e.value for e in c.emails] == ["john@example.com"]
     assert {p.value: p.types for p in c.phones}["(123) 555-3333"] == ["cell"]
     assert c.note == "PHP\nPerl\nPython"
-    assert c.birthday == "" and c.anniversary == ""  # "0/0/00"
+    assert c.birthday == ""
+    assert c.anniversary == ""
     assert c.tags == ["Programming"]
 
 

@@ -31,10 +31,12 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _SNIFF_LINES = 200
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
          (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-# Single-byte Western guesses of charset-normalizer, which we read as cp1252 instead: on short
-# samples it often says cp1250 for German or Spanish text and turns "ñ" into "ń".
-_WESTERN = {"ascii", "cp1250", "cp1252", "cp1254", "cp1257", "cp437", "cp850", "latin_1",
-            "iso8859_2", "iso8859_9", "iso8859_10", "iso8859_15", "mac_roman", "mac_latin2"}
+# charset-normalizer guesses we trust; anything else is read as cp1252 (else latin-1): on short
+# samples it says cp1250 or cp775 for German or Spanish text and turns "ñ" into "ń".
+_TRUSTED = {"big5", "big5hkscs", "cp932", "cp949", "euc_jis_2004", "euc_jp", "euc_kr", "gb2312",
+            "gb18030", "gbk", "hz", "iso2022_jp", "iso2022_kr", "johab", "shift_jis",
+            "shift_jis_2004", "cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp1253", "iso8859_7",
+            "cp1255", "iso8859_8", "cp1256", "iso8859_6", "cp874", "tis_620", "cp1258"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +101,7 @@ def _guess_8bit(data: bytes) -> str:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data[:65536]).best()
-        if best is not None and best.encoding not in _WESTERN:
+        if best is not None and best.encoding in _TRUSTED:
             "".encode(best.encoding)  # a codec Python knows
             return best.encoding
     except Exception:  # noqa: BLE001 - detection is a hint; fall back below

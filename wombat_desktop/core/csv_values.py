@@ -195,10 +195,10 @@ def build_draft(cells: Iterable[tuple[str, str, str]]) -> ContactDraft:
 
 
 def _address(slot: str, parts: dict[str, list[str]], label: str | None) -> PostalAddress | None:
-    address = PostalAddress(**{
-        key: ("\n" if key == "street" else " ").join(parts[key])
-        for key in ADDRESS_PARTS if key in parts
-    })
+    address = PostalAddress()
+    for key in ADDRESS_PARTS:
+        if key in parts:
+            setattr(address, key, ("\n" if key == "street" else " ").join(parts[key]))
     if address.is_empty() and parts.get("address"):
         address.street = "\n".join(parts["address"])  # only a formatted address was given
     if address.is_empty():

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from wombat_desktop.core.csv_values import FORMULA_START
-from wombat_desktop.core.model import ContactDraft, PostalAddress, TypedValue
+from wombat_desktop.core.model import ContactDraft, PostalAddress, TypedValue, display_name_of
 
 _PHONE = re.compile(r"\+[\d ()./-]*\d[\d ()./-]*")
 _IGNORED_TYPES = {"voice", "internet", "pref", "x400"}
@@ -73,7 +73,7 @@ def _address(address: PostalAddress) -> list[str]:
 def _file_as(draft: ContactDraft) -> str:
     """Google's layout has no full-name column: keep a formatted name in "File As" when it
     is not just the given and family names put together."""
-    composed = " ".join(p for p in (draft.given_name, draft.family_name) if p)
+    composed = display_name_of("", draft.given_name, draft.family_name)
     name = " ".join(draft.formatted_name.split())
     return name if name and name != composed else ""
 

@@ -6,6 +6,7 @@ slug for e-mail, a country) from a seeded `random.Random`.
 
 from __future__ import annotations
 
+import functools
 import random
 import unicodedata
 from dataclasses import dataclass
@@ -162,6 +163,7 @@ _NAMES = [c for c, _ in CULTURES]
 _WEIGHTS = [w for _, w in CULTURES]
 
 
+@functools.lru_cache(maxsize=4096)
 def to_ascii(text: str) -> str:
     """A lower-case ASCII rendering of a Latin or Cyrillic name (for e-mail local parts)."""
     low = text.lower()
@@ -267,7 +269,7 @@ TLD = {"GB": "co.uk", "FR": "fr", "DE": "de", "PL": "pl", "ES": "es", "MX": "com
 
 
 def _digits(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice("0123456789") for _ in range(n))
+    return str(rng.randrange(10**n)).zfill(n)
 
 
 def phone_for(rng: random.Random, country: str, area: str = "503") -> str:

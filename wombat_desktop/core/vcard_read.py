@@ -59,13 +59,18 @@ TEXTLIKE = {"FN", "TITLE", "ROLE", "NOTE", "UID", "NICKNAME", "EMAIL", "TEL", "U
 STRUCTURED = {"N", "ADR", "ORG"}
 _BARE_COMMA = re.compile(r"(?<!\\),")
 _LABEL_WRAP = re.compile(r"^_?\$!<(.*)>!\$_?$")
-_EXTRA_NAME = re.compile(r"^[A-Z0-9-]+$")
+_FED_PARAMS = frozenset({"", "TYPE", "PREF", "VALUE"})
 _VERSION = re.compile(rb"VERSION[ \t]*:[ \t]*([0-9.]+)", re.I)
 
 
 def _text(line: RawLine, version: str, guess: list[str | None], samples: list[bytes]) -> str:
     """The value of a line as clean 3.0-escaped text."""
     raw = line.value
+    if not line.params and version != "2.1":
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     qp = line.encoding == "QUOTED-PRINTABLE"
     if qp:
         raw = decode_qp(raw)
@@ -90,8 +95,10 @@ def _text(line: RawLine, version: str, guess: list[str | None], samples: list[by
     return text
 
 
-def _head(line: RawLine, keep: set[str] | None) -> str:
+def _head(line: RawLine, keep: frozenset[str] | None) -> str:
     """``group.NAME;params`` without CHARSET/QP (or with only the ``keep`` params)."""
+    if not line.params:
+        return f"{line.group}.{line.name}" if line.group else line.name
     out = [f"{line.group}.{line.name}" if line.group else line.name]
     for key, val in line.params:
         if key == "CHARSET" or (key == "ENCODING" and val.upper() != "B"
@@ -145,7 +152,7 @@ class PreparedCard:
     card: RawCard
     draft: ContactDraft
     fed: list[str]
-    originals: dict[str, list[str]]
+    originals: dict[str, list[tuple[RawLine, str]]]  # fed lines by vobject key
     extra: list[str]
     labels: dict[str, str]
     agents: list[str]
@@ -172,7 +179,7 @@ def prepare_card(card: RawCard) -> PreparedCard:
     label_groups = {ln.group for _, ln in parsed if ln.group and ln.name in MULTI}
     draft = ContactDraft()
     fed: list[str] = []
-    originals: dict[str, list[str]] = {}
+    originals: dict[str, list[tuple[RawLine, str]]] = {}
     extra: list[str] = []
     labels: dict[str, str] = {}
     seen: set[str] = set()
@@ -207,20 +214,17 @@ def prepare_card(card: RawCard) -> PreparedCard:
             draft.phonetic_given_name = parts[1] if len(parts) > 1 else ""
             continue
         slot = SLOTS.get(name, name if name in SINGLE else "")
-        modelled = name in MULTI or (slot and slot not in seen)
-        if not modelled or not _EXTRA_NAME.match(name):
+        if not (name in MULTI or (slot and slot not in seen)):
             extra.append(f"{_head(line, None)}:{text}")
             continue
         if slot:
             seen.add(slot)
-        if name == "N":
+        if name == "N" and line.params:
             _sort_as(draft, line)
-        if name in TEXTLIKE:
+        if name in TEXTLIKE and "," in text:
             text = _BARE_COMMA.sub(r"\\,", text)
-        keep = {"", "TYPE", "PREF", "VALUE"}
-        fed_text = f"{_head(line, keep)}:{text}"
-        originals.setdefault(name.lower(), []).append(f"{_head(line, None)}:{text}")
-        fed.append(fed_text)
+        fed.append(f"{_head(line, _FED_PARAMS)}:{text}")
+        originals.setdefault(name.lower(), []).append((line, text))
     return PreparedCard(card, draft, fed, originals, extra, labels, agents)
 
 
@@ -231,7 +235,8 @@ def finish_card(prep: PreparedCard, comp: Any) -> tuple[ContactDraft, list[str]]
         originals = prep.originals.get(key, [])
         for index, cl in enumerate(lines):
             if not _map(draft, key, cl) and index < len(originals):
-                extra.append(originals[index])
+                line, text = originals[index]
+                extra.append(f"{_head(line, None)}:{text}")
     for tv in draft.emails + draft.phones + draft.urls:
         tv.label = labels.get(tv.label, "") if tv.label else ""
     for adr in draft.addresses:
@@ -296,11 +301,27 @@ def parse_prepared(cards: list[PreparedCard]) -> list[Any]:
     return out
 
 
+def _text_values(value: str | list[str]) -> list[str]:
+    """vobject's ``stringToTextValues``, skipped when there is nothing to unescape."""
+    if isinstance(value, list):  # vobject already splits CATEGORIES
+        return [str(v) for v in value]
+    if "\\" in value:
+        return list(stringToTextValues(value))
+    return value.split(",")
+
+
+def _split_fields(value: str) -> list[Any]:
+    """vobject's ``splitFields`` (N, ADR, ORG components), with a fast path."""
+    if "\\" in value:
+        return list(splitFields(value))
+    return [part.split(",") if "," in part else part for part in value.split(";")]
+
+
 def _map(draft: ContactDraft, key: str, cl: Any) -> bool:
     """Copy one vobject line into the draft; False when it should stay an extra line."""
     value = cl.value
     if key in ("n", "adr", "org"):
-        fields = splitFields(value)
+        fields = _split_fields(value)
         if key == "n":
             value = Name(**dict(zip(NAME_ORDER, fields, strict=False)))
         elif key == "adr":
@@ -308,9 +329,9 @@ def _map(draft: ContactDraft, key: str, cl: Any) -> bool:
         else:
             value = fields
     elif key == "categories":
-        value = stringToTextValues(value)
+        value = _text_values(value)
     else:
-        value = _str(stringToTextValues(value))
+        value = _str(_text_values(value))
     if key in ("email", "tel", "url"):
         text = value.strip()
         low = text.lower()

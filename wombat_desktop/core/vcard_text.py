@@ -25,7 +25,7 @@ _LINE = re.compile(
 )
 # Where a new property starts (params may be folded before the ':').
 _START = re.compile(rb"(?:[A-Za-z0-9_-]+\.)?[A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*[ \t]*[;:]")
-_PARAM = re.compile(rb';((?:"[^"]*"|[^";])*)')
+_PARAM_STR = re.compile(r';((?:"[^"]*"|[^";])*)')
 _QP_HEAD = re.compile(rb"QUOTED-PRINTABLE", re.I)
 _B64_HEAD = re.compile(rb"[;=,](?:B|BASE64)(?=[;,:])", re.I)
 _ENCODING_WORDS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
@@ -176,6 +176,8 @@ class RawLine:
 
     @property
     def encoding(self) -> str:
+        if not self.params:
+            return ""
         enc = (self.param("ENCODING") or "").upper()
         if not enc:
             for k, v in self.params:
@@ -189,21 +191,24 @@ def parse_line(raw: bytes, caret: bool = False) -> RawLine | None:
     m = _LINE.match(raw)
     if m is None:
         return None
-    group = (m.group(1) or b"").decode("ascii")
-    name = m.group(2).decode("ascii").upper().replace(" ", "-").replace("_", "-")
+    group_b, name_b, params_b = m.groups()
+    name = name_b.decode("ascii").upper()
+    if " " in name or "_" in name:
+        name = name.replace(" ", "-").replace("_", "-")
     params: list[tuple[str, str]] = []
-    if m.group(3):
-        for pm in _PARAM.finditer(m.group(3)):
-            text = _param_text(pm.group(1))
-            key, eq, val = text.partition("=")
+    if params_b:
+        text = _param_text(params_b)
+        pieces = text[1:].split(";") if '"' not in text else _PARAM_STR.findall(text)
+        for piece in pieces:
+            key, eq, val = piece.partition("=")
             if eq:
                 val = val.strip()
                 if caret and "^" in val:
                     val = _uncaret(val)
                 params.append((key.strip().upper(), val))
-            elif text.strip():
-                params.append(("", text.strip()))
-    return RawLine(group, name, params, raw[m.end():])
+            elif piece.strip():
+                params.append(("", piece.strip()))
+    return RawLine(group_b.decode("ascii") if group_b else "", name, params, raw[m.end():])
 
 
 def _param_text(raw: bytes) -> str:

@@ -244,10 +244,11 @@ class ContactWriter:
         )
 
     def tie_overrides(self, contact_ids: Sequence[int]) -> dict[int, str | None]:
-        return dict(self.session.execute(
+        rows = self.session.execute(
             select(ContactRow.id, ContactRow.tie_override)
             .where(ContactRow.id.in_(list(contact_ids)))
-        ).tuples().all())
+        )
+        return {cid: tie for cid, tie in rows}
 
     def set_tie_override(self, contact_ids: Sequence[int], tie: str | None, note: str = "") -> None:
         self.session.execute(

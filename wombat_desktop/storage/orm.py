@@ -313,7 +313,10 @@ class ReferralRow(Stamped, Base):
     temperature: Mapped[int] = mapped_column(Integer, default=3)
     value: Mapped[float | None] = mapped_column(Float)
     notes: Mapped[str] = mapped_column(Text, default="")
-    __table_args__ = (Index("ix_referrals_contact", "contact_id", "direction"),)
+    __table_args__ = (
+        Index("ix_referrals_contact", "contact_id", "direction"),
+        Index("ix_referrals_for_contact", "for_contact_id"),
+    )
 
 
 class FollowUpRow(Stamped, Base):
@@ -337,7 +340,10 @@ class FollowUpRow(Stamped, Base):
     notes_after: Mapped[str] = mapped_column(Text, default="")
     talking_points: Mapped[str] = mapped_column(Text, default="")
     ics_uid: Mapped[str] = mapped_column(String(200), default="")
-    __table_args__ = (Index("ix_follow_ups_status_due", "status", "due_on"),)
+    __table_args__ = (
+        Index("ix_follow_ups_status_due", "status", "due_on"),
+        Index("ix_follow_ups_contact", "contact_id"),
+    )
 
 
 # --- organisations, spheres, events -------------------------------------------------------
