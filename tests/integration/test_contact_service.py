@@ -33,20 +33,27 @@ def test_create_and_read_back_every_field(services: Services) -> None:
         given_name="Zoë", family_name="Ødegård", organization="Fjord Print", title="Owner",
         emails=[TypedValue("zoe@fjord.example", ["work"], pref=True)],
         phones=[TypedValue("+47 22 33 44 55", ["cell"])], tags=["print", "golf"],
-        note="Likes sailing", birthday="1980-04-12", photo=Photo(b"\x89PNG\r\n\x1a\nxx", "image/png"),
+        note="Likes sailing", birthday="1980-04-12",
+        photo=Photo(b"\x89PNG\r\n\x1a\nxx", "image/png"),
         extra_lines=["X-CUSTOM;TYPE=a:b"], uid="urn:uuid:abc",
     )
     cid = services.contacts.create(draft)
     detail = services.contacts.get(cid)
     got = detail.draft
-    assert got.emails == draft.emails and got.phones == draft.phones
+    assert got.emails == draft.emails
+    assert got.phones == draft.phones
     assert got.tags == ["golf", "print"]
-    assert got.photo == draft.photo and got.extra_lines == ["X-CUSTOM;TYPE=a:b"]
-    assert got.birthday == "1980-04-12" and got.note == "Likes sailing"
-    assert detail.uids == ("urn:uuid:abc",) and detail.sources == ("manual",)
+    assert got.photo == draft.photo
+    assert got.extra_lines == ["X-CUSTOM;TYPE=a:b"]
+    assert got.birthday == "1980-04-12"
+    assert got.note == "Likes sailing"
+    assert detail.uids == ("urn:uuid:abc",)
+    assert detail.sources == ("manual",)
     (row,) = services.contacts.export_rows(services.contacts.list_items())
-    assert row["has_photo"] is True and row["uid"] == "urn:uuid:abc"
-    assert row["emails"] == ["zoe@fjord.example"] and row["phones"] == ["+47 22 33 44 55"]
+    assert row["has_photo"] is True
+    assert row["uid"] == "urn:uuid:abc"
+    assert row["emails"] == ["zoe@fjord.example"]
+    assert row["phones"] == ["+47 22 33 44 55"]
 
 
 def test_every_new_contact_gets_a_uid(services: Services) -> None:
@@ -61,9 +68,12 @@ def test_update_keeps_uids_sources_and_unshown_fields(services: Services) -> Non
     draft.organization = "New Co"
     services.contacts.update(cid, draft, ContactFlags(relation="client", want_business=True))
     detail = services.contacts.get(cid)
-    assert detail.draft.organization == "New Co" and detail.draft.extra_lines == ["X-A:1"]
-    assert detail.uids == ("u-1",) and detail.sources == ("vcard:a.vcf#1",)
-    assert detail.relation == "client" and detail.want_business
+    assert detail.draft.organization == "New Co"
+    assert detail.draft.extra_lines == ["X-A:1"]
+    assert detail.uids == ("u-1",)
+    assert detail.sources == ("vcard:a.vcf#1",)
+    assert detail.relation == "client"
+    assert detail.want_business
 
 
 @pytest.mark.parametrize(
@@ -125,7 +135,8 @@ def test_override_and_undo_of_the_override(services: Services) -> None:
     cid = _add(services, given_name="Olga")
     before = services.contacts.set_tie([cid], Tie.STRONG)
     item = services.contacts.items([cid])[0]
-    assert item.tie is Tie.STRONG and item.tie_is_override
+    assert item.tie is Tie.STRONG
+    assert item.tie_is_override
     assert item.tie_reason.startswith("strong: set by you")
     assert services.contacts.get(cid).suggested_tie is Tie.WEAK
     services.contacts.restore_ties(before)

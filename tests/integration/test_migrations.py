@@ -15,7 +15,8 @@ REV_0001 = Path(__file__).parents[1] / "data" / "wombat-rev0001.sqlite3"
 
 def test_new_database_is_created_and_stamped_at_head(tmp_path: Path) -> None:
     db = Database.open(f"sqlite:///{tmp_path / 'new.sqlite3'}", tmp_path / "backups")
-    assert db.migration is not None and db.migration.created
+    assert db.migration is not None
+    assert db.migration.created
     assert current_revision(db.engine) == head_revision()
     assert (tmp_path / "new.sqlite3").stat().st_mode & 0o077 == 0  # owner only
     db.close()
@@ -30,7 +31,8 @@ def test_revision_0001_database_is_backed_up_then_upgraded_keeping_data(
     result = db.migration
     assert result is not None
     assert (result.from_revision, result.to_revision) == ("0001", head_revision())
-    assert result.backup is not None and result.backup.exists()
+    assert result.backup is not None
+    assert result.backup.exists()
     # the backup is a complete, readable copy of the old database
     backup = Database(f"sqlite:///{result.backup}", tmp_path / "unused")
     assert current_revision(backup.engine) == "0001"
@@ -42,7 +44,8 @@ def test_revision_0001_database_is_backed_up_then_upgraded_keeping_data(
     items = {i.name: i for i in service.list_items()}
     assert set(items) == {"Zoë Ødegård", "王小明"}
     zoe = items["Zoë Ødegård"]
-    assert zoe.tie is Tie.STRONG and zoe.referrals_received == 1
+    assert zoe.tie is Tie.STRONG
+    assert zoe.referrals_received == 1
     assert service.get(zoe.id).draft.emails[0].value == "zoe@fjord.example"
     rows = service.export_rows([zoe])
     assert rows[0]["uids"] == ["urn:uuid:0001-zoe"]
@@ -56,7 +59,8 @@ def test_reopening_an_up_to_date_database_makes_no_backup(tmp_path: Path) -> Non
     url = f"sqlite:///{tmp_path / 'w.sqlite3'}"
     Database.open(url, tmp_path / "backups").close()
     db = Database.open(url, tmp_path / "backups")
-    assert db.migration is not None and db.migration.backup is None
+    assert db.migration is not None
+    assert db.migration.backup is None
     assert not db.migration.created
     db.close()
 

@@ -60,7 +60,8 @@ def test_model_passes_the_model_tester(qtmodeltester, window: MainWindow) -> Non
 def test_loads_and_shows_totals_everywhere(window: MainWindow, shot) -> None:  # type: ignore[no-untyped-def]
     page = window.contacts_page
     assert page.model.rowCount() == 4
-    assert "0</b> strong" in page.totals_label.text() and "4</b> weak" in page.totals_label.text()
+    assert "0</b> strong" in page.totals_label.text()
+    assert "4</b> weak" in page.totals_label.text()
     assert window.totals_status.text() == "Strong contacts: 0   Weak contacts: 4"
     assert page.form.heading.text() == page.model.item(0).name  # first row is shown
     shot(window)
@@ -144,7 +145,8 @@ def test_delete_with_the_key_and_undo(qtbot, window: MainWindow, services: Servi
     gone = page.current_id()
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    assert page.model.rowCount() == 3 and gone not in [i.id for i in page.all_items()]
+    assert page.model.rowCount() == 3
+    assert gone not in [i.id for i in page.all_items()]
     assert "Undo" in window.statusBar().currentMessage()
     qtbot.keySequence(window, QKeySequence.StandardKey.Undo)
     assert page.model.rowCount() == 4
