@@ -65,12 +65,16 @@ def full(url: str) -> None:
     from wombat_desktop.app import open_services
     from wombat_desktop.ui.main_window import MainWindow
 
+    from wombat_desktop.ui.jobs import JobRunner
+
     app = QApplication(sys.argv[:1])
     services, ini = open_services(url)
-    window = MainWindow(services, ini)
+    jobs = JobRunner()  # the same order as app.run_gui: load while the window is built
+    jobs.start(services.contacts.list_items,
+               lambda items, error: window.contacts_page.take_loaded(items, error))
+    window = MainWindow(services, ini, jobs)
     _paint_probe(window.contacts_page.table.viewport(), app)
     window.show()
-    window.contacts_page.reload()
     app.exec()
 
 

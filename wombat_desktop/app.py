@@ -42,9 +42,15 @@ def run_gui(db_url: str | None) -> int:
     except (DatabaseTooNewError, WombatError) as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
-    window = MainWindow(services, ini)
+    from wombat_desktop.ui.jobs import JobRunner
+
+    jobs = JobRunner()
+    # Read the contact list on a worker while the window is built and shown.
+    jobs.start(services.contacts.list_items,
+               lambda items, error: window.contacts_page.take_loaded(items, error))
+    window = MainWindow(services, ini, jobs)
+    window.contacts_page.totals_label.setText("Loading contacts …")
     window.show()
-    window.contacts_page.reload()
     code = app.exec()
     services.db.close()
     return code

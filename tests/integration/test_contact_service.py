@@ -7,6 +7,7 @@ from wombat_desktop.core.errors import NotFoundError, ValidationError
 from wombat_desktop.core.model import ContactDraft, Photo, Tie, TypedValue
 from wombat_desktop.services.contacts import ContactFlags
 from wombat_desktop.services.registry import Services
+from wombat_desktop.storage.contact_stats import refresh_stats
 from wombat_desktop.storage.orm import InteractionRow, ReferralRow
 
 
@@ -18,6 +19,7 @@ def _log(services: Services, cid: int, kind: str, day: dt.date) -> None:
     with services.db.unit_of_work() as uow:
         uow.session.execute(insert(InteractionRow).values(contact_id=cid, kind=kind,
                                                           occurred_on=day, summary=""))
+        refresh_stats(uow.session, [cid])
         uow.commit()
 
 
@@ -25,6 +27,7 @@ def _refer(services: Services, cid: int, direction: str, kind: str = "referral")
     with services.db.unit_of_work() as uow:
         uow.session.execute(insert(ReferralRow).values(
             contact_id=cid, direction=direction, kind=kind, occurred_on=dt.date(2026, 10, 1)))
+        refresh_stats(uow.session, [cid])
         uow.commit()
 
 

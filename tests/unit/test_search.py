@@ -7,7 +7,8 @@ from wombat_desktop.core.views import ContactListItem
 
 def _item(cid: int, draft: ContactDraft) -> ContactListItem:
     return ContactListItem(cid, draft.display_name(), draft.organization, "", "", "", Tie.WEAK,
-                           "", False, None, 0, 0, False, build_search_text(draft), "")
+                           None, None, "", 0, 0, 0, "", False, build_search_text(draft),
+                           dt.date(2026, 11, 22))
 
 
 PEOPLE = [

@@ -87,7 +87,7 @@ class CompanyPool:
 
     def __init__(self, rng: random.Random, contacts: int) -> None:
         self.rng = rng
-        self.per_profession = max(3, contacts // (4 * len(plan.PROFESSIONS)))
+        self.per_profession = max(3, min(80, contacts // 120))
         self.by_key: dict[tuple[str, str], list[DemoCompany]] = {}
         self.all: dict[str, DemoCompany] = {}
 
@@ -175,7 +175,7 @@ def _draft(rng: random.Random, person: Person, prof: plan.Profession, company: D
                                  ["home"]))
     city, state, zip3, area = rng.choice(US_CITIES)
     phones = [TypedValue(phone_for(rng, country, area), ["work"])]
-    if rng.random() < 0.45:
+    if rng.random() < 0.3:
         phones.insert(0, TypedValue(phone_for(rng, country, area), ["cell"]))
     if country == "US":
         address = PostalAddress(

@@ -196,9 +196,11 @@ PROFESSIONS: list[Profession] = [
     _p("Dentist", "Health", "Dentist|Practice manager", "Dental|Family Dentistry", False,
        "health"),
 ]
-COMPANY_PLACES = ("Willamette Cascade Rose City Pearl Hawthorne Alder Northwest Bridgetown "
-                  "Columbia Summit Evergreen Riverbend Mt. Hood Burnside Forest Park Tabor "
-                  "Sellwood Multnomah Laurelhurst Stumptown").split(" ")
+COMPANY_PLACES = [
+    "Willamette", "Cascade", "Rose City", "Pearl", "Hawthorne", "Alder", "Northwest",
+    "Bridgetown", "Columbia", "Summit", "Evergreen", "Riverbend", "Mt. Hood", "Burnside",
+    "Forest Park", "Tabor", "Sellwood", "Multnomah", "Laurelhurst", "Stumptown",
+]
 ABROAD_COMPANIES = {
     "JP": ["東京データシステムズ株式会社", "大阪印刷株式会社", "京都デザイン工房"],
     "CN": ["上海华信贸易有限公司", "深圳创新科技有限公司", "北京远景咨询有限公司"],

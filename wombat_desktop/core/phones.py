@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import phonenumbers
-
 __all__ = ["PhoneNormalizer", "normalize_phone", "phone_digits"]
 
 _ASCII_DIGITS = frozenset("0123456789")
@@ -40,6 +38,8 @@ def _plus_digits(raw: str) -> str:
 def _e164(key: str, region: str) -> str:
     if not key or len(key) > 20:
         return key
+    import phonenumbers  # imported on first use: it costs ~0.1 s, too much for start-up
+
     try:
         number = phonenumbers.parse(key, region or None)
     except phonenumbers.NumberParseException:

@@ -75,36 +75,46 @@ def ago(day: dt.date, today: dt.date) -> str:
     return "1 year ago" if years == 1 else f"{years} years ago"
 
 
-def suggest_tie(facts: TieFacts, today: dt.date) -> TieSuggestion:
-    """Suggest strong or weak for a contact and say why."""
-    score = 0
-    strong_reasons: list[str] = []
-    if facts.referrals_received:
-        score += min(6, 3 * facts.referrals_received)
-        strong_reasons.append(plural(facts.referrals_received, "referral") + " received")
-    if facts.referrals_given:
-        score += min(3, facts.referrals_given)
-        strong_reasons.append(plural(facts.referrals_given, "referral") + " given")
-    relation = facts.relation
+def tie_score(
+    given: int, received: int, last_on: dt.date | None, last_kind: str, recent: int,
+    relation: str, today: dt.date,
+) -> int:
+    """The rule's points, without words: cheap enough for 50,000 contacts at start-up."""
+    score = (6 if received >= 2 else 3 * received) + (3 if given >= 3 else given)
     if relation in CLOSE_RELATIONS:
         score += 4
-        strong_reasons.append(relation)
     elif relation in WORK_RELATIONS:
         score += 2
-        strong_reasons.append(relation)
-    last_text = ""
-    if facts.last_interaction_on is not None:
-        days = (today - facts.last_interaction_on).days
-        kind = facts.last_interaction_kind
-        label = KIND_LABEL.get(InteractionKind(kind), kind) if kind in _KINDS else kind or "contact"
-        last_text = f"{label} {ago(facts.last_interaction_on, today)}"
-        face = kind in FACE_TO_FACE
+    if last_on is not None:
+        days = (today - last_on).days
+        face = last_kind in FACE_TO_FACE
         if days <= 90:
             score += 3 if face else 1
         elif days <= 365 and face:
             score += 1
-    if facts.interactions_last_year >= 4:
+    if recent >= 4:
         score += 2
+    return score
+
+
+def suggest_tie(facts: TieFacts, today: dt.date) -> TieSuggestion:
+    """Suggest strong or weak for a contact and say why."""
+    score = tie_score(facts.referrals_given, facts.referrals_received,
+                      facts.last_interaction_on, facts.last_interaction_kind,
+                      facts.interactions_last_year, facts.relation, today)
+    strong_reasons: list[str] = []
+    if facts.referrals_received:
+        strong_reasons.append(plural(facts.referrals_received, "referral") + " received")
+    if facts.referrals_given:
+        strong_reasons.append(plural(facts.referrals_given, "referral") + " given")
+    if facts.relation in CLOSE_RELATIONS or facts.relation in WORK_RELATIONS:
+        strong_reasons.append(facts.relation)
+    last_text = ""
+    if facts.last_interaction_on is not None:
+        kind = facts.last_interaction_kind
+        label = KIND_LABEL.get(kind, kind or "contact")  # type: ignore[call-overload]
+        last_text = f"{label} {ago(facts.last_interaction_on, today)}"
+    if facts.interactions_last_year >= 4:
         strong_reasons.append(f"{facts.interactions_last_year} contacts this year")
     tie = Tie.STRONG if score >= STRONG_AT else Tie.WEAK
     if tie is Tie.STRONG:
@@ -121,4 +131,9 @@ def suggest_tie(facts: TieFacts, today: dt.date) -> TieSuggestion:
     return TieSuggestion(tie, score, "weak: no interaction or referral recorded")
 
 
-_KINDS = {k.value for k in InteractionKind}
+def explain_tie(facts: TieFacts, override: str | None, today: dt.date) -> str:
+    """The reason shown beside a contact's tie, including a choice the user made."""
+    reason = suggest_tie(facts, today).reason
+    if override:
+        return f"{override}: set by you ({reason})"
+    return reason

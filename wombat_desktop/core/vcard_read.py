@@ -33,6 +33,7 @@ from wombat_desktop.core.vcard_text import (
     normalise_date,
     parse_line,
     split_param_values,
+    uncaret,
 )
 
 
@@ -97,9 +98,10 @@ def _text(line: RawLine, version: str, guess: list[str | None], samples: list[by
 
 def _head(line: RawLine, keep: frozenset[str] | None) -> str:
     """``group.NAME;params`` without CHARSET/QP (or with only the ``keep`` params)."""
+    name = line.spelled if keep is None else line.name
     if not line.params:
-        return f"{line.group}.{line.name}" if line.group else line.name
-    out = [f"{line.group}.{line.name}" if line.group else line.name]
+        return f"{line.group}.{name}" if line.group else name
+    out = [f"{line.group}.{name}" if line.group else name]
     for key, val in line.params:
         if key == "CHARSET" or (key == "ENCODING" and val.upper() != "B"
                                 and val.upper() != "BASE64"):
@@ -169,7 +171,7 @@ def prepare_card(card: RawCard) -> PreparedCard:
             break
     parsed: list[tuple[int, RawLine]] = []
     for line_no, raw in logical:
-        line = parse_line(raw, caret=version.startswith("4"))
+        line = parse_line(raw)
         if line is not None:
             parsed.append((line_no, line))
     if not version:
@@ -184,7 +186,7 @@ def prepare_card(card: RawCard) -> PreparedCard:
     labels: dict[str, str] = {}
     seen: set[str] = set()
     agents: list[str] = []
-    for line_no, line in parsed:
+    for _line_no, line in parsed:
         name = line.name
         if name in DROPPED:
             continue
@@ -220,7 +222,7 @@ def prepare_card(card: RawCard) -> PreparedCard:
         if slot:
             seen.add(slot)
         if name == "N" and line.params:
-            _sort_as(draft, line)
+            _sort_as(draft, line, version)
         if name in TEXTLIKE and "," in text:
             text = _BARE_COMMA.sub(r"\\,", text)
         fed.append(f"{_head(line, _FED_PARAMS)}:{text}")
@@ -247,10 +249,12 @@ def finish_card(prep: PreparedCard, comp: Any) -> tuple[ContactDraft, list[str]]
     return draft, prep.agents
 
 
-def _sort_as(draft: ContactDraft, line: RawLine) -> None:
+def _sort_as(draft: ContactDraft, line: RawLine, version: str) -> None:
     sort_as = line.param("SORT-AS")
     if not sort_as:
         return
+    if version.startswith("4"):
+        sort_as = uncaret(sort_as)
     parts = [p.strip() for p in re.split(r"[,;]", sort_as.strip('"'))]
     if not draft.phonetic_family_name and parts:
         draft.phonetic_family_name = parts[0]
@@ -259,7 +263,8 @@ def _sort_as(draft: ContactDraft, line: RawLine) -> None:
 
 
 def _card_text(fed: list[str]) -> str:
-    return "BEGIN:VCARD\r\nVERSION:3.0\r\n" + "\r\n".join(fed) + "\r\nEND:VCARD\r\n"
+    # No VERSION line: vobject treats a VCARD as 3.0 anyway, and each line costs.
+    return "BEGIN:VCARD\r\n" + "\r\n".join(fed) + "\r\nEND:VCARD\r\n"
 
 
 def _parse_one(fed: list[str]) -> Any:
@@ -330,8 +335,8 @@ def _map(draft: ContactDraft, key: str, cl: Any) -> bool:
             value = fields
     elif key == "categories":
         value = _text_values(value)
-    else:
-        value = _str(_text_values(value))
+    else:  # vobject's text behaviour has already removed the backslash escapes
+        value = _str(value)
     if key in ("email", "tel", "url"):
         text = value.strip()
         low = text.lower()

@@ -167,6 +167,7 @@ class RawLine:
     name: str  # upper case, illegal characters replaced by '-'
     params: list[tuple[str, str]]
     value: bytes
+    spelled: str = ""  # the name as written (case kept), for extra lines
 
     def param(self, key: str) -> str | None:
         for k, v in self.params:
@@ -192,9 +193,9 @@ def parse_line(raw: bytes, caret: bool = False) -> RawLine | None:
     if m is None:
         return None
     group_b, name_b, params_b = m.groups()
-    name = name_b.decode("ascii").upper()
-    if " " in name or "_" in name:
-        name = name.replace(" ", "-").replace("_", "-")
+    spelled = name_b.decode("ascii")
+    if " " in spelled or "_" in spelled:
+        spelled = spelled.replace(" ", "-").replace("_", "-")
     params: list[tuple[str, str]] = []
     if params_b:
         text = _param_text(params_b)
@@ -204,11 +205,12 @@ def parse_line(raw: bytes, caret: bool = False) -> RawLine | None:
             if eq:
                 val = val.strip()
                 if caret and "^" in val:
-                    val = _uncaret(val)
+                    val = uncaret(val)
                 params.append((key.strip().upper(), val))
             elif piece.strip():
                 params.append(("", piece.strip()))
-    return RawLine(group_b.decode("ascii") if group_b else "", name, params, raw[m.end():])
+    return RawLine(group_b.decode("ascii") if group_b else "", spelled.upper(), params,
+                   raw[m.end():], spelled)
 
 
 def _param_text(raw: bytes) -> str:
@@ -218,7 +220,7 @@ def _param_text(raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def _uncaret(val: str) -> str:
+def uncaret(val: str) -> str:
     return re.sub(r"\^(.)", lambda m: {"n": "\n", "^": "^", "'": '"'}.get(m.group(1),
                                                                           m.group(0)), val)
 

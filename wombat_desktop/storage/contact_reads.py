@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session
 
 from wombat_desktop.core.errors import NotFoundError
 from wombat_desktop.core.model import ContactDraft, Photo, PostalAddress, Tie, TypedValue
-from wombat_desktop.core.textfold import fold
-from wombat_desktop.core.ties import TieFacts, TieSuggestion, suggest_tie
+from wombat_desktop.core.ties import STRONG_AT, explain_tie, suggest_tie, tie_score
 from wombat_desktop.core.views import ContactDetail, ContactListItem
 from wombat_desktop.storage.orm import (
     ContactEmailRow,
@@ -22,58 +21,37 @@ from wombat_desktop.storage.orm import (
     ContactTagRow,
     ContactUidRow,
     InteractionRow,
-    ReferralRow,
     TagRow,
 )
 
 
 def live() -> object:
-    """The filter for contacts that are neither deleted nor merged away."""
-    return and_(ContactRow.deleted_at.is_(None), ContactRow.merged_into_id.is_(None))
+    """The filter for the user's network: not deleted, not merged away, not the user."""
+    return and_(ContactRow.deleted_at.is_(None), ContactRow.merged_into_id.is_(None),
+                ContactRow.is_self.is_(False))
 
 
-def referral_counts(session: Session, ids: Iterable[int] | None = None) -> dict[int, list[int]]:
-    """contact id -> [given, received]; a promotion made for someone counts as given."""
-    stmt = select(ReferralRow.contact_id, ReferralRow.direction, func.count()).group_by(
-        ReferralRow.contact_id, ReferralRow.direction
+def recent_interactions(
+    session: Session, today: dt.date, ids: Iterable[int] | None = None
+) -> dict[int, int]:
+    """contact id -> interactions in the last 365 days (this one drifts with the date)."""
+    stmt = (
+        select(InteractionRow.contact_id, func.count())
+        .where(InteractionRow.occurred_on >= today - dt.timedelta(days=365))
+        .group_by(InteractionRow.contact_id)
     )
     if ids is not None:
-        stmt = stmt.where(ReferralRow.contact_id.in_(list(ids)))
-    counts: dict[int, list[int]] = {}
-    for cid, direction, n in session.execute(stmt):
-        slot = counts.setdefault(cid, [0, 0])
-        slot[0 if direction == "given" else 1] += n
-    return counts
+        stmt = stmt.where(InteractionRow.contact_id.in_(list(ids)))
+    return {cid: n for cid, n in session.connection().execute(stmt)}
 
 
-def interaction_facts(
-    session: Session, today: dt.date, ids: Iterable[int] | None = None
-) -> dict[int, tuple[dt.date, str, int]]:
-    """contact id -> (last date, kind of that interaction, interactions in the last year)."""
-    year_ago = today - dt.timedelta(days=365)
-    agg = select(
-        InteractionRow.contact_id.label("cid"),
-        func.max(InteractionRow.occurred_on).label("last_on"),
-        func.count().filter(InteractionRow.occurred_on >= year_ago).label("recent"),
-    ).group_by(InteractionRow.contact_id)
-    if ids is not None:
-        agg = agg.where(InteractionRow.contact_id.in_(list(ids)))
-    sub = agg.subquery()
-    stmt = select(sub.c.cid, sub.c.last_on, sub.c.recent, func.max(InteractionRow.kind)).join(
-        InteractionRow,
-        and_(InteractionRow.contact_id == sub.c.cid, InteractionRow.occurred_on == sub.c.last_on),
-    ).group_by(sub.c.cid, sub.c.last_on, sub.c.recent)
-    return {cid: (last_on, kind, recent) for cid, last_on, recent, kind in session.execute(stmt)}
-
-
-def _tie(
-    override: str | None, facts: TieFacts, today: dt.date
-) -> tuple[Tie, str, TieSuggestion]:
-    suggestion = suggest_tie(facts, today)
-    if override:
-        tie = Tie(override)
-        return tie, f"{tie.value}: set by you ({suggestion.reason})", suggestion
-    return suggestion.tie, suggestion.reason, suggestion
+LIST_COLUMNS = (
+    ContactRow.id, ContactRow.display_name, ContactRow.organization, ContactRow.title,
+    ContactRow.primary_email, ContactRow.primary_phone, ContactRow.tie_override,
+    ContactRow.last_interaction_on, ContactRow.last_interaction_kind,
+    ContactRow.referrals_given, ContactRow.referrals_received, ContactRow.relation,
+    ContactRow.has_photo, ContactRow.search_text,
+)
 
 
 def list_items(
@@ -82,31 +60,26 @@ def list_items(
     """Every live contact (or those of ``ids``) as a light list item, with its tie."""
     if ids is not None:
         ids = list(ids)
-    refs = referral_counts(session, ids)
-    acts = interaction_facts(session, today, ids)
-    stmt = select(
-        ContactRow.id, ContactRow.display_name, ContactRow.organization, ContactRow.title,
-        ContactRow.primary_email, ContactRow.primary_phone, ContactRow.tie_override,
-        ContactRow.relation, ContactRow.has_photo, ContactRow.search_text,
-    ).where(live())
+    recent = recent_interactions(session, today, ids)
+    stmt = select(*LIST_COLUMNS).where(live())
     if ids is not None:
         stmt = stmt.where(ContactRow.id.in_(ids))
+    # Core rows through the connection: no ORM loading for 50k tuples.
+    rows = session.connection().execute(stmt).all()
     items: list[ContactListItem] = []
     append = items.append
-    no_refs = (0, 0)
-    for cid, name, org, title, email, phone, override, relation, photo, text in session.execute(
-        stmt
-    ):
-        given, received = refs.get(cid, no_refs)
-        act = acts.get(cid)
-        facts = TieFacts(
-            given, received, act[0] if act else None, act[1] if act else "",
-            act[2] if act else 0, relation,
-        )
-        tie, reason, _ = _tie(override, facts, today)
+    strong, weak = Tie.STRONG, Tie.WEAK
+    for (cid, name, org, title, email, phone, override, last_on, kind, given, received,
+         relation, photo, text) in rows:
+        n_recent = recent.get(cid, 0)
+        if override:
+            tie = Tie(override)
+        else:
+            score = tie_score(given, received, last_on, kind, n_recent, relation, today)
+            tie = strong if score >= STRONG_AT else weak
         append(ContactListItem(
-            cid, name, org, title, email, phone, tie, reason, override is not None,
-            act[0] if act else None, given, received, photo, text, fold(name),
+            cid, name, org, title, email, phone, tie, override, last_on, kind, n_recent,
+            given, received, relation, photo, text, today,
         ))
     return items
 
@@ -161,11 +134,14 @@ def detail(session: Session, contact_id: int, today: dt.date) -> ContactDetail:
     if row is None or row.deleted_at is not None:
         raise NotFoundError(f"Contact {contact_id} no longer exists.")
     draft = _draft(session, row)
-    given, received = referral_counts(session, [contact_id]).get(contact_id, [0, 0])
-    act = interaction_facts(session, today, [contact_id]).get(contact_id)
-    facts = TieFacts(given, received, act[0] if act else None, act[1] if act else "",
-                     act[2] if act else 0, row.relation)
-    tie, reason, suggestion = _tie(row.tie_override, facts, today)
+    (item,) = list_items(session, today, [contact_id]) or (None,)
+    if item is None:
+        raise NotFoundError(f"Contact {contact_id} is not in your network.")
+    facts = item.facts
+    given, received = item.referrals_given, item.referrals_received
+    suggestion = suggest_tie(facts, today)
+    tie = Tie(row.tie_override) if row.tie_override else suggestion.tie
+    reason = explain_tie(facts, row.tie_override, today)
     uids = session.execute(
         select(ContactUidRow.uid).where(ContactUidRow.contact_id == contact_id)
         .order_by(ContactUidRow.is_primary.desc(), ContactUidRow.id)
@@ -181,7 +157,7 @@ def detail(session: Session, contact_id: int, today: dt.date) -> ContactDetail:
         opinion_leader=row.opinion_leader, want_business=row.want_business,
         want_refer=row.want_refer, uids=tuple(uids), sources=tuple(sources),
         referrals_given=given, referrals_received=received,
-        last_interaction_on=act[0] if act else None, created_at=row.created_at,
+        last_interaction_on=item.last_interaction_on, created_at=row.created_at,
         updated_at=row.updated_at,
     )
 

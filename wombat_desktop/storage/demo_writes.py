@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from wombat_desktop.core.demo_model import DemoNetwork
+from wombat_desktop.storage.contact_stats import refresh_stats
 from wombat_desktop.storage.contact_writes import CHUNK, ContactWriter
 from wombat_desktop.storage.orm import (
     AttachmentRow,
@@ -97,8 +98,10 @@ def _stamp(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _bulk(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Core executemany on the table itself (the ORM bulk path is about 3x slower)."""
+    core = table.__table__
     for start in range(0, len(rows), CHUNK * 5):
-        session.execute(insert(table), rows[start : start + CHUNK * 5])
+        session.execute(insert(core), rows[start : start + CHUNK * 5])
 
 
 def _returning(session: Session, table: Any, rows: list[dict[str, Any]]) -> list[int]:
@@ -133,6 +136,7 @@ def write_network(session: Session, net: DemoNetwork, step: Step, *,
                                  extra_columns=extras[start : start + CHUNK]))
         step(f"Contacts {len(ids):,}/{len(drafts):,}")
     _write_plan(session, net, ids, step)
+    refresh_stats(session)
     return ids
 
 

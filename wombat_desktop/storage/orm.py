@@ -113,6 +113,12 @@ class ContactRow(Stamped, Base):
         ForeignKey("contacts.id", ondelete="SET NULL")
     )
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Kept current by storage.contact_stats whenever interactions or referrals change, so
+    # that the 50k-row list is one query (the tie rule reads them).
+    last_interaction_on: Mapped[dt.date | None] = mapped_column(Date)
+    last_interaction_kind: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    referrals_given: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    referrals_received: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     emails: Mapped[list[ContactEmailRow]] = relationship(
         cascade="all, delete-orphan", order_by="ContactEmailRow.position"
@@ -136,6 +142,8 @@ class ContactRow(Stamped, Base):
     __table_args__ = (
         Index("ix_contacts_display_name", "display_name"),
         Index("ix_contacts_deleted_at", "deleted_at"),
+        Index("ix_contacts_introduced_by_id", "introduced_by_id"),
+        Index("ix_contacts_merged_into_id", "merged_into_id"),
     )
 
 

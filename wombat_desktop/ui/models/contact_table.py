@@ -28,20 +28,20 @@ def _last(item: ContactListItem, today: dt.date) -> str:
 Column = tuple[str, Callable[[ContactListItem, dt.date], str], Callable[[ContactListItem], Any]]
 COLUMNS: list[Column] = [
     ("Name", lambda i, _t: i.name, lambda i: i.sort_name),
-    ("Company", lambda i, _t: i.organization, lambda i: i.organization.casefold()),
-    ("Title", lambda i, _t: i.title, lambda i: i.title.casefold()),
-    ("E-mail", lambda i, _t: i.email, lambda i: i.email.casefold()),
-    ("Phone", lambda i, _t: i.phone, lambda i: i.phone),
     ("Tie", lambda i, _t: i.tie.value + (" *" if i.tie_is_override else ""),
      lambda i: (i.tie is Tie.WEAK, i.sort_name)),
-    ("Why", lambda i, _t: i.tie_reason, lambda i: i.tie_reason),
+    ("Company", lambda i, _t: i.organization, lambda i: i.organization.casefold()),
+    ("Title", lambda i, _t: i.title, lambda i: i.title.casefold()),
     ("Last contact", _last,
      lambda i: i.last_interaction_on.toordinal() if i.last_interaction_on else 0),
     ("Referrals ⇄", lambda i, _t: f"{i.referrals_given} / {i.referrals_received}"
      if i.referrals_given or i.referrals_received else "",
      lambda i: (i.referrals_given + i.referrals_received, i.referrals_received)),
+    ("E-mail", lambda i, _t: i.email, lambda i: i.email.casefold()),
+    ("Phone", lambda i, _t: i.phone, lambda i: i.phone),
+    ("Why", lambda i, _t: i.tie_reason, lambda i: i.tie_reason),
 ]
-NAME, COMPANY, TITLE, EMAIL, PHONE, TIE, WHY, LAST, REFERRALS = range(len(COLUMNS))
+NAME, TIE, COMPANY, TITLE, LAST, REFERRALS, EMAIL, PHONE, WHY = range(len(COLUMNS))
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -102,7 +102,7 @@ class ContactTableModel(QAbstractTableModel):
             if col in (TIE, WHY):
                 return item.tie_reason
             if col == REFERRALS:
-                return (f"{item.referrals_given} given to them, "
+                return (f"{item.referrals_given} given to them (referrals and promotions), "
                         f"{item.referrals_received} received from them")
             return None
         if role == Qt.ItemDataRole.FontRole and col == TIE and item.tie is Tie.STRONG:

@@ -97,7 +97,7 @@ class ContactsPage(QWidget):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for col, width in enumerate((200, 170, 150, 210, 140, 70, 260, 110, 90)):
+        for col, width in enumerate((190, 70, 170, 150, 110, 85, 220, 140, 260)):
             header.resizeSection(col, width)
         self.table.setAccessibleName("Contacts")
         self.form = ContactForm(self.splitter)
@@ -144,10 +144,11 @@ class ContactsPage(QWidget):
     def reload(self) -> None:
         """Load every contact off the UI thread, then show them."""
         self.totals_label.setText("Loading contacts …")
-        self._jobs.start(self._service.list_items, self._on_loaded)
+        self._jobs.start(self._service.list_items, self.take_loaded)
 
-    def _on_loaded(self, items: list[ContactListItem] | None, error: BaseException | None
-                   ) -> None:
+    def take_loaded(self, items: list[ContactListItem] | None, error: BaseException | None
+                    ) -> None:
+        """Show the result of a list load that ran off the UI thread."""
         if error is not None:
             prompts.error(self, "Could not load contacts", str(error))
             return

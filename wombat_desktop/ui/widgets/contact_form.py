@@ -111,6 +111,7 @@ class ContactForm(QWidget):
         body = QWidget(scroll)
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.given_edit = QLineEdit(body)
         self.family_edit = QLineEdit(body)
         self.display_edit = QLineEdit(body)
@@ -119,6 +120,8 @@ class ContactForm(QWidget):
         self.title_edit = QLineEdit(body)
         self.emails_edit = _small_text(body, "one per line, e.g. work: anna@example.com", 2)
         self.phones_edit = _small_text(body, "one per line, e.g. cell: +1 555 0100", 2)
+        for edit in (self.emails_edit, self.phones_edit):
+            edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.relation_combo = QComboBox(body)
         for rel, label in RELATION_LABELS.items():
             self.relation_combo.addItem(label, rel.value)
@@ -134,6 +137,7 @@ class ContactForm(QWidget):
         self.note_edit = _small_text(body, "Notes, things to ask about …", 5)
         self.source_label = QLabel(body)
         self.source_label.setWordWrap(True)
+        self.source_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for label, widget in (
             ("&First name", self.given_edit), ("&Last name", self.family_edit),
