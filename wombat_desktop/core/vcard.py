@@ -7,6 +7,7 @@ drafts back as vCard 4.0 or 3.0.
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from itertools import islice
@@ -64,6 +65,10 @@ def read_vcards(
     Each draft's ``source`` is ``vcard:{source}#{card_number}``.
     """
     result = VCardReadResult()
+    # The parse makes millions of short-lived, acyclic objects: pausing the cyclic collector
+    # saves ~10% (reference counting still frees them).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         data = to_utf8_bytes(data)
         total = count_begins(data)
@@ -83,6 +88,9 @@ def read_vcards(
         raise
     except Exception as exc:  # noqa: BLE001 - last line of defence: report, never crash
         result.errors.append(CardError(result.found + 1, 0, f"unreadable file: {exc!r}"))
+    finally:
+        if collecting:
+            gc.enable()
     if progress is not None:
         progress(result.found, result.found, source)
     return result

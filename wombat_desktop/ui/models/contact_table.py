@@ -49,7 +49,8 @@ class ContactTableModel(QAbstractTableModel):
 
     def __init__(self, today: Callable[[], dt.date] = dt.date.today, parent: Any = None) -> None:
         super().__init__(parent)
-        self._items: list[ContactListItem] = []
+        self._base: list[ContactListItem] = []  # every row, in the current sort order
+        self._items: list[ContactListItem] = []  # the rows shown: a filtered _base
         self._today = today
         self._sort: tuple[int, Qt.SortOrder] = (NAME, Qt.SortOrder.AscendingOrder)
         self._bold = QFont()
@@ -58,13 +59,26 @@ class ContactTableModel(QAbstractTableModel):
     # --- content --------------------------------------------------------------------
 
     def set_items(self, items: Sequence[ContactListItem]) -> None:
-        """Replace the rows (already filtered), keeping the current sort."""
+        """Replace every row; they are sorted once here and shown unfiltered."""
         self.beginResetModel()
-        self._items = self._sorted(list(items))
+        self._base = self._sorted(list(items))
+        self._items = self._base
+        self.endResetModel()
+
+    def show_only(self, keep: Callable[[Sequence[ContactListItem]], list[ContactListItem]],
+                  narrowing: bool = False) -> None:
+        """Show the rows ``keep`` returns from all rows (or, when ``narrowing``, from the rows
+        shown now). ``keep`` must preserve order, so a keystroke never re-sorts."""
+        self.beginResetModel()
+        self._items = keep(self._items if narrowing else self._base)
         self.endResetModel()
 
     def items(self) -> list[ContactListItem]:
+        """The rows shown."""
         return self._items
+
+    def all_items(self) -> list[ContactListItem]:
+        return self._base
 
     def item(self, row: int) -> ContactListItem:
         return self._items[row]
@@ -126,7 +140,9 @@ class ContactTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         ids = [self._items[p.row()].id for p in persistent]
         self._sort = (column, order)
-        self._items = self._sorted(self._items)
+        shown = len(self._items) == len(self._base)
+        self._base = self._sorted(self._base)
+        self._items = self._base if shown else self._sorted(self._items)
         if persistent:
             rows = {item.id: row for row, item in enumerate(self._items)}
             self.changePersistentIndexList(

@@ -156,9 +156,13 @@ class ContactsPage(QWidget):
         self.loaded.emit()
 
     def set_all(self, items: list[ContactListItem]) -> None:
+        current = self.current_id()
         self._all = items
-        self._shown_query = ""
+        self.model.set_items(items)
+        self._shown_query, self._shown_tie = "", None
         self.apply_filter()
+        if current is not None:
+            self.select_id(current, scroll=False)
         self._update_totals()
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.select_row(0)
@@ -169,14 +173,19 @@ class ContactsPage(QWidget):
     # --- filtering ------------------------------------------------------------------
 
     def apply_filter(self) -> None:
+        """Show the contacts matching the search box and the tie choice."""
         query = self.search_edit.text()
         tie = self.tie_combo.currentData()
         current = self.current_id()
-        if tie is self._shown_tie and refine(self.model.items(), self._shown_query, query):
-            pool: Sequence[ContactListItem] = self.model.items()
-        else:
-            pool = self._all if tie is None else [i for i in self._all if i.tie is tie]
-        self.model.set_items(filter_items(pool, query))
+        narrowing = tie is self._shown_tie and refine(
+            self.model.items(), self._shown_query, query)
+
+        def keep(pool: Sequence[ContactListItem]) -> list[ContactListItem]:
+            if tie is not None and not narrowing:
+                pool = [i for i in pool if i.tie is tie]
+            return filter_items(pool, query)
+
+        self.model.show_only(keep, narrowing)
         self._shown_query, self._shown_tie = query, tie
         if current is not None:
             self.select_id(current, scroll=False)
@@ -295,11 +304,14 @@ class ContactsPage(QWidget):
         """Reload a few contacts after a change (or drop them when deleted)."""
         wanted = set(ids)
         fresh = self._service.items(list(wanted))
+        current = self.current_id()
         self._all = [i for i in self._all if i.id not in wanted] + fresh
-        self._shown_query = "\0"  # force a full re-filter
+        self.model.set_items(self._all)
+        self._shown_query, self._shown_tie = "", None
         self.apply_filter()
         self._update_totals()
-        current = self.current_id()
+        if current is not None:
+            self.select_id(current, scroll=False)
         if current is not None and current in wanted and not self.form.dirty:
             self._show(current)
 
