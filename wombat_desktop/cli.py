@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from wombat_desktop import __version__
@@ -44,6 +45,22 @@ def _parser() -> argparse.ArgumentParser:
     contacts.add_argument("--tie", choices=[t.value for t in Tie])
     contacts.add_argument("--search", metavar="TEXT", default="")
     contacts.add_argument("--json", action="store_true")
+
+    imp = sub.add_parser("import", help="import vCard or CSV files (folders too)")
+    imp.add_argument("paths", nargs="*", metavar="PATH")
+    imp.add_argument("--dry-run", action="store_true", help="read and compare, write nothing")
+    imp.add_argument("--json", action="store_true")
+    imp.add_argument("--undo", type=int, metavar="BATCH", help="take an import back")
+    imp.add_argument("--list", action="store_true", help="list the import batches")
+
+    exp = sub.add_parser("export", help="export contacts as vCard or CSV")
+    exp.add_argument("--format", choices=["vcard4", "vcard3", "csv"], default="vcard4")
+    exp.add_argument("--out", required=True, metavar="FILE")
+    exp.add_argument("--tie", choices=[t.value for t in Tie])
+
+    dup = sub.add_parser("duplicates", help="list likely duplicate people")
+    dup.add_argument("--json", action="store_true")
+    dup.add_argument("--min-score", type=int, default=80)
 
     snap = sub.add_parser("snapshot", help="render a page of the app to a PNG")
     snap.add_argument("page", nargs="?")
@@ -115,6 +132,95 @@ def cmd_contacts(args: argparse.Namespace) -> int:
     return 0
 
 
+CONTACT_SUFFIXES = {".vcf", ".vcard", ".csv"}
+
+
+def _expand(paths: Sequence[str]) -> list[str]:
+    """Files as given; folders become the contact files inside them (recursively)."""
+    out: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(str(p) for p in sorted(path.rglob("*"))
+                       if p.is_file() and p.suffix.lower() in CONTACT_SUFFIXES)
+        else:
+            out.append(raw)
+    return out
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    services = _open(args)
+    importing = services.importing
+    if args.list:
+        batches = importing.batches()
+        if args.json:
+            _print_json([b.as_json() for b in batches])
+        for b in [] if args.json else batches:
+            state = f"undone {b.undone_at:%Y-%m-%d %H:%M}" if b.undone_at else "active"
+            print(f"{b.id:>5}  {b.created_at:%Y-%m-%d %H:%M}  {b.imported:>6} new  "
+                  f"{b.merged:>6} merged  {b.errors:>4} errors  {state}  {b.label}")
+        return 0
+    if args.undo is not None:
+        batch = importing.undo(args.undo)
+        if args.json:
+            _print_json(batch.as_json())
+        else:
+            print(f"Import {batch.id} undone: {batch.imported:,} new contacts moved to the "
+                  f"trash, {batch.merged:,} merges reverted.")
+        return 0
+    if not args.paths:
+        raise WombatError("import needs at least one PATH (or --list / --undo BATCH).")
+    files = _expand(args.paths)
+    if not files:
+        raise WombatError("No vCard or CSV files found there.")
+    result = importing.import_paths(files, dry_run=args.dry_run)
+    totals = result.totals()
+    if args.json:
+        _print_json(result.as_json())
+    else:
+        for f in result.files:
+            print(f"{f.path}: {f.found} found, {f.imported} new, {f.merged} merged, "
+                  f"{len(f.errors)} errors")
+            for e in f.errors:
+                print(f"  card {e.card} (line {e.line}): {e.message}")
+        verb = "Would import" if args.dry_run else "Imported"
+        print(f"{verb} {totals['imported']:,} new, merged {totals['merged']:,}; "
+              f"{totals['to_review']:,} possible duplicates to review; "
+              f"{totals['errors']:,} errors."
+              + (f" Undo with: wombat import --undo {result.batch_id}" if result.batch_id
+                 else ""))
+    read = totals["imported"] + totals["merged"]
+    if totals["errors"] and not read:
+        return 1
+    if totals["found"] == 0 and not read:
+        return 1
+    return 2 if totals["errors"] else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from wombat_desktop.services.exporting import ExportFormat
+
+    services = _open(args)
+    count = services.exporting.export(ExportFormat(args.format), args.out,
+                                      tie=Tie(args.tie) if args.tie else None)
+    print(f"Exported {count:,} contacts to {args.out}")
+    return 0
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    services = _open(args)
+    pairs = services.duplicates.find(min_score=args.min_score)
+    if args.json:
+        _print_json([{"a": p.a, "b": p.b, "score": p.score, "reasons": list(p.reasons),
+                      "exact": p.exact} for p in pairs])
+        return 0
+    names = {i.id: i.name for i in services.contacts.list_items()}
+    for p in pairs:
+        print(f"{p.score:>3}  {p.a:>6} {names.get(p.a, '?')}  ~  {p.b:>6} "
+              f"{names.get(p.b, '?')}  ({'; '.join(p.reasons)})")
+    return 0
+
+
 def cmd_snapshot(args: argparse.Namespace) -> int:
     from wombat_desktop.app import snapshot_pages, take_snapshot
 
@@ -145,6 +251,9 @@ COMMANDS: dict[str | None, Handler] = {
     "stats": cmd_stats,
     "contacts": cmd_contacts,
     "snapshot": cmd_snapshot,
+    "import": cmd_import,
+    "export": cmd_export,
+    "duplicates": cmd_duplicates,
 }
 
 

@@ -1,21 +1,53 @@
-"""One object holding every service, built once by the composition root."""
+"""One object holding every service, built once by the composition root.
+
+Services whose modules pull in heavy libraries (vobject, rapidfuzz, reportlab …) are built on
+first use, so that opening the window never pays for them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from wombat_desktop.services.contacts import ContactService
 from wombat_desktop.storage.database import Database
 
+if TYPE_CHECKING:
+    from wombat_desktop.services.duplicates import DuplicateService
+    from wombat_desktop.services.exporting import ExportService
+    from wombat_desktop.services.importing import ImportService
 
-@dataclass(frozen=True, slots=True)
+
 class Services:
-    db: Database
-    contacts: ContactService
+    def __init__(self, db: Database, today: Callable[[], dt.date] = dt.date.today,
+                 region: str = "US") -> None:
+        self.db = db
+        self.today = today
+        self.region = region
+        self.contacts = ContactService(db, today, region)
+
+    @cached_property
+    def importing(self) -> ImportService:
+        from wombat_desktop.services.importing import ImportService
+
+        return ImportService(self.db, self.region)
+
+    @cached_property
+    def duplicates(self) -> DuplicateService:
+        from wombat_desktop.services.duplicates import DuplicateService
+
+        return DuplicateService(self.db, self.region)
+
+    @cached_property
+    def exporting(self) -> ExportService:
+        from wombat_desktop.services.exporting import ExportService
+
+        return ExportService(self.db, self.today)
 
 
-def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today) -> Services:
+def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today,
+                   region: str = "US") -> Services:
     """Wire the services to one database."""
-    return Services(db=db, contacts=ContactService(db, today))
+    return Services(db, today, region)

@@ -27,7 +27,7 @@ def _last(item: ContactListItem, today: dt.date) -> str:
 # (header, text for a row, sort key)
 Column = tuple[str, Callable[[ContactListItem, dt.date], str], Callable[[ContactListItem], Any]]
 COLUMNS: list[Column] = [
-    ("Name", lambda i, _t: i.name, lambda i: i.sort_name),
+    ("Name", lambda i, _t: i.name or "(no name)", lambda i: i.sort_name),
     ("Tie", lambda i, _t: i.tie.value + (" *" if i.tie_is_override else ""),
      lambda i: (i.tie is Tie.WEAK, i.sort_name)),
     ("Company", lambda i, _t: i.organization, lambda i: i.organization.casefold()),
