@@ -8,7 +8,7 @@ from pathlib import Path
 from wombat_desktop.core.csvfiles import ColumnMapping, read_csv
 from wombat_desktop.core.model import ContactDraft
 from wombat_desktop.core.progress import CancelToken, ProgressFn
-from wombat_desktop.core.vcard import read_vcards
+from wombat_desktop.core.vcard_parallel import read_vcards_parallel
 
 VCARD_SUFFIXES = {".vcf", ".vcard", ".vcs"}
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
@@ -55,7 +55,7 @@ def read_contact_bytes(
     """Read one file's bytes as vCard or CSV, by content first and by name second."""
     suffix = Path(name).suffix.lower()
     if looks_like_vcard(data) or suffix in VCARD_SUFFIXES:
-        result = read_vcards(data, source=name, progress=progress, cancel=cancel)
+        result = read_vcards_parallel(data, source=name, progress=progress, cancel=cancel)
         return ParsedFile(name, "vcard", "vcard", result.found, result.contacts,
                           [FileError(e.card, e.line, e.message) for e in result.errors])
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):

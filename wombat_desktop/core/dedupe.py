@@ -307,18 +307,20 @@ def _weak(name: NameKey) -> bool:
 
 def _run(records: Sequence[DedupeRecord], is_new: list[bool] | None, region: str, min_score: int,
          ignore: Iterable[tuple[int, int]], progress: ProgressFn | None,
-         cancel: CancelToken | None) -> list[DuplicatePair]:
+         cancel: CancelToken | None, fuzzy: bool = True) -> list[DuplicatePair]:
     matcher = _Matcher(records, region, is_new, progress, cancel)
     matcher.prepare()
     matcher.exact_pass()
-    matcher.fuzzy_pass()
+    if fuzzy:
+        matcher.fuzzy_pass()
     return matcher.result(min_score, ignore)
 
 
 def find_duplicates(records: Sequence[DedupeRecord], *, region: str = "US", min_score: int = 80,
                     ignore: Iterable[tuple[int, int]] = frozenset(),
                     progress: ProgressFn | None = None,
-                    cancel: CancelToken | None = None) -> list[DuplicatePair]:
+                    cancel: CancelToken | None = None,
+                    fuzzy: bool = True) -> list[DuplicatePair]:
     """Find likely duplicate people among *records*.
 
     Args:
@@ -328,11 +330,12 @@ def find_duplicates(records: Sequence[DedupeRecord], *, region: str = "US", min_
         ignore: id pairs (either order) the user marked "not a duplicate".
         progress: called as ``progress(done, total, label)`` while working.
         cancel: checked between items; raises `CancelledError` once cancelled.
+        fuzzy: False skips the similar-name pass (exact signals only: much faster).
 
     Returns:
         Pairs with ``a < b``, exact ones first, then by falling score.
     """
-    return _run(records, None, region, min_score, ignore, progress, cancel)
+    return _run(records, None, region, min_score, ignore, progress, cancel, fuzzy)
 
 
 def match_against(new: Sequence[DedupeRecord], existing: Sequence[DedupeRecord], *,

@@ -121,7 +121,8 @@ def plan_import(
     Exact matches with a stored person become merges; likely ones are listed for review.
     """
     incoming = [record_of(i, d) for i, d in enumerate(drafts)]
-    inside = [p for p in find_duplicates(incoming, region=region, cancel=cancel) if p.exact]
+    inside = [p for p in find_duplicates(incoming, region=region, cancel=cancel, fuzzy=False)
+              if p.exact]
     people: list[PlannedDraft] = []
     for group in _groups(len(drafts), inside):
         merged = drafts[group[0]]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["PhoneNormalizer", "normalize_phone", "phone_digits"]
 
@@ -35,6 +36,7 @@ def _plus_digits(raw: str) -> str:
     return digits
 
 
+@lru_cache(maxsize=100_000)
 def _e164(key: str, region: str) -> str:
     if not key or len(key) > 20:
         return key

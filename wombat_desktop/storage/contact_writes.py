@@ -144,8 +144,10 @@ class ContactWriter:
             if extras:
                 row.update(extras[i])
             rows.append(row)
+        table = ContactRow.__table__
+        # Core, not the ORM bulk path: the ORM also fetches every server default back.
         result = self.session.execute(
-            insert(ContactRow).returning(ContactRow.id, sort_by_parameter_order=True), rows
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
         )
         ids = [r[0] for r in result]
         self._insert_children(list(zip(ids, drafts, strict=True)), batch_id)
