@@ -27,12 +27,20 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from wombat_desktop.core.demo_names import LATIN  # noqa: E402
+
+
+def _name(i: int) -> tuple[str, str]:
+    given, family = LATIN["english"][0] + LATIN["english"][1], LATIN["english"][2]
+    return given[i % len(given)], f"{family[(i // len(given)) % len(family)]}{'' if i < 3000 else i // 3000}"
+
 
 def _card(i: int, rng: random.Random) -> str:
     kind = i % 4
     if kind == 0:
-        return (f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i} Miller\r\nN:Miller{i};Person;;;\r\n"
-                f"ORG:Acme {i % 700};Sales\r\nTITLE:Manager\r\nTEL;TYPE=WORK,VOICE:+1 312 555 {i % 10000:04d}\r\n"
+        given, family = _name(i)
+        return (f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{given} {family}\r\nN:{family};{given};;;\r\n"
+                f"ORG:Acme {i % 3000};Sales\r\nTITLE:Manager\r\nTEL;TYPE=WORK,VOICE:+1 312 555 {i % 10000:04d}\r\n"
                 f"TEL;TYPE=CELL:+1 773 9{i % 1000000:06d}\r\nEMAIL;TYPE=INTERNET,HOME:p{i}@example.com\r\n"
                 f"ADR;TYPE=WORK:;;{i} Main St;Springfield;IL;62701;USA\r\nNOTE:Met at conf\\, 2020\r\n"
                 f"item1.URL:http://example.com/{i}\r\nitem1.X-ABLabel:_$!<HomePage>!$_\r\n"
@@ -57,9 +65,12 @@ def _card(i: int, rng: random.Random) -> str:
 
 
 def _near(i: int) -> str:
-    """A near duplicate of card i (kind 0): same person, typo in the e-mail, no phone."""
-    return (f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i} Miler\r\nN:Miler{i};Person;;;\r\n"
-            f"ORG:Acme {i % 700}\r\nEMAIL:person.{i}@other.example\r\nEND:VCARD\r\n")
+    """A near duplicate of card i (kind 0): a typo in the family name, another e-mail, no
+    phone, the same company."""
+    given, family = _name(i)
+    family = family[:2] + family[3:] if len(family) > 4 else family + "e"
+    return (f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{given} {family}\r\nN:{family};{given};;;\r\n"
+            f"ORG:Acme {i % 3000}\r\nEMAIL:near.{i}@other.example\r\nEND:VCARD\r\n")
 
 
 def make_file(path: Path, cards: int) -> dict[str, int]:
@@ -105,12 +116,16 @@ def child_duplicates(url: str) -> None:
 
     db = Database.open(url, Path(url.split(":///")[1]).parent / "backups")
     services = build_services(db)
-    names = {i.id: i.name for i in services.contacts.list_items()}
+    emails = {r["id"]: r["emails"][0] if r["emails"] else ""
+              for r in services.contacts.export_rows(services.contacts.list_items())}
     start = time.perf_counter()
     pairs = services.duplicates.find()
     seconds = time.perf_counter() - start
-    near_found = sum(1 for p in pairs if {"Miler" in names[p.a], "Miler" in names[p.b]}
-                     == {True, False})
+    near_found = 0
+    for p in pairs:
+        a, b = sorted((emails.get(p.a, ""), emails.get(p.b, "")))
+        if b.startswith("p") and a.startswith("near.") and a[5:].split("@")[0] == b[1:].split("@")[0]:
+            near_found += 1
     _report({"seconds": seconds, "pairs": len(pairs), "near_found": near_found})
 
 

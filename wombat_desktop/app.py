@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -42,18 +43,31 @@ def run_gui(db_url: str | None) -> int:
     except (DatabaseTooNewError, WombatError) as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
+    from wombat_desktop.services.recovery import RecoveryStore
     from wombat_desktop.ui.jobs import JobRunner
 
     jobs = JobRunner()
     # Read the contact list on a worker while the window is built and shown.
-    jobs.start(services.contacts.list_items,
-               lambda items, error: window.contacts_page.take_loaded(items, error))
-    window = MainWindow(services, ini, jobs)
+    jobs.start(services.contacts.list_items, lambda items, error: _loaded(window, items, error))
+    recovery = RecoveryStore(recovery_file(services.db.url))
+    window = MainWindow(services, ini, jobs, recovery=recovery)
     window.contacts_page.totals_label.setText("Loading contacts …")
     window.show()
     code = app.exec()
     services.db.close()
     return code
+
+
+def recovery_file(db_url: str) -> Path:
+    """Where unsaved edits wait for the next start: one file per database."""
+    digest = hashlib.sha1(db_url.encode("utf-8")).hexdigest()[:12]
+    return app_paths().data / f"unsaved-edit-{digest}.json"
+
+
+def _loaded(window: object, items: object, error: BaseException | None) -> None:
+    page = window.contacts_page  # type: ignore[attr-defined]
+    page.take_loaded(items, error)
+    page.offer_recovery()
 
 
 def snapshot_pages() -> list[str]:

@@ -196,3 +196,29 @@ def test_window_state_is_remembered(qtbot, services: Services, tmp_path: Path) -
 def test_item_role_returns_the_row(window: MainWindow) -> None:
     model = window.contacts_page.model
     assert model.data(model.index(0, 0), ITEM_ROLE) is model.item(0)
+
+
+def test_typing_survives_a_crash(qtbot, services: Services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from wombat_desktop.services.recovery import RecoveryStore
+
+    store = RecoveryStore(tmp_path / "unsaved.json")
+    services.contacts.create(ContactDraft(given_name="Ada", family_name="Lovelace"))
+    first = MainWindow(services, tmp_path / "w.ini", recovery=store)
+    qtbot.addWidget(first)
+    first.contacts_page.set_all(services.contacts.list_items())
+    qtbot.keyClicks(first.contacts_page.form.note_edit, "call about the engine")
+    qtbot.waitUntil(lambda: store.path.exists(), timeout=5000)
+    # the process dies here: nothing was saved to the database
+    assert services.contacts.get(first.contacts_page.current_id()).draft.note == ""
+
+    second = MainWindow(services, tmp_path / "w.ini", recovery=store)
+    qtbot.addWidget(second)
+    page = second.contacts_page
+    page.set_all(services.contacts.list_items())
+    assert page.offer_recovery()
+    assert page.form.note_edit.toPlainText() == "call about the engine"
+    assert page.form.dirty
+    assert page.save_form()
+    assert services.contacts.get(page.current_id()).draft.note == "call about the engine"
+    assert not store.path.exists()
+    assert not page.offer_recovery()

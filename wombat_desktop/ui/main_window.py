@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from wombat_desktop import __version__
 from wombat_desktop.core.views import TieTotals
+from wombat_desktop.services.recovery import RecoveryStore
 from wombat_desktop.services.registry import Services
 from wombat_desktop.ui import prompts
 from wombat_desktop.ui.jobs import JobRunner
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, services: Services, settings_file: Path, jobs: JobRunner | None = None,
                  today: Callable[[], dt.date] = dt.date.today,
+                 recovery: RecoveryStore | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("WOMBAT Desktop")
@@ -40,7 +42,8 @@ class MainWindow(QMainWindow):
         self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         self.jobs = jobs or JobRunner()
         self.undo_stack = QUndoStack(self)
-        self.contacts_page = ContactsPage(services.contacts, self.undo_stack, self.jobs, today)
+        self.contacts_page = ContactsPage(services.contacts, self.undo_stack, self.jobs, today,
+                                          recovery)
         self.pages: dict[str, QWidget] = {"contacts": self.contacts_page}
         self._build_ui()
         self._build_menus()

@@ -40,6 +40,7 @@ LAYOUTS_KEY = "csv_mapping_layouts"  # header signature -> last mapping used
 MAX_LAYOUTS = 50
 PREVIEW_CONTACTS = 10
 _PREVIEW_LINES = 40  # physical lines read for the live preview (records may span lines)
+SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 _SLOTTED = {*ADDRESS_PARTS, "address", "address_label"}
 
 
@@ -96,7 +97,7 @@ class CsvMappingDialog(QDialog):
         layout.addWidget(intro)
         self.info_label = QLabel(self.tr("%1 columns · encoding %2 · separator %3").replace(
             "%1", str(len(self.headers))).replace("%2", self._sniff.encoding).replace(
-            "%3", {"\t": "Tab", " ": "Space"}.get(self._sniff.delimiter, self._sniff.delimiter)),
+            "%3", self.tr(SEPARATORS.get(self._sniff.delimiter, self._sniff.delimiter))),
             self)
         self.info_label.setEnabled(False)  # secondary text, in the palette's disabled colour
         layout.addWidget(self.info_label)
@@ -225,7 +226,8 @@ class CsvMappingDialog(QDialog):
                       draft.phones[0].value if draft.phones else "", draft.organization)
             for col, value in enumerate(values):
                 self.preview_table.setItem(row, col, QTableWidgetItem(value))
-        last = int(contacts[-1].source.rpartition("#")[2]) if contacts else 1 << 30
+        shown_all = len(result.contacts) <= PREVIEW_CONTACTS
+        last = 1 << 30 if shown_all else int(contacts[-1].source.rpartition("#")[2])
         skipped = sum(1 for e in result.errors if e.row <= last)
         text = (self.tr("Preview of the first contact") if len(contacts) == 1 else
                 self.tr("Preview of the first %n contacts", "", len(contacts)))

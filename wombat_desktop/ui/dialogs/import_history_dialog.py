@@ -41,6 +41,10 @@ if TYPE_CHECKING:
     from wombat_desktop.services.registry import Services
 
 BATCH_ROLE = Qt.ItemDataRole.UserRole
+FORMAT_NAMES = {"vcard": "vCard", "google": "Google CSV", "google_legacy": "Google CSV (old)",
+                "outlook": "Outlook CSV", "outlook_com": "Outlook.com CSV",
+                "linkedin": "LinkedIn CSV", "thunderbird": "Thunderbird CSV",
+                "generic": "CSV (own columns)", "": "unreadable"}
 
 
 def local_time(utc: dt.datetime) -> str:
@@ -161,7 +165,7 @@ class SummaryView(QWidget):
         header = self.files_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.files_table, 1)
+        layout.addWidget(self.files_table)
         self.errors_toggle = QToolButton(self)
         self.errors_toggle.setCheckable(True)
         self.errors_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -172,6 +176,8 @@ class SummaryView(QWidget):
         self.errors_list.hide()
         layout.addWidget(self.errors_toggle)
         layout.addWidget(self.errors_list, 1)
+        self.filler = QWidget(self)  # takes the spare height while the error list is closed
+        layout.addWidget(self.filler, 1)
         self.errors_toggle.toggled.connect(self._on_errors_toggle_toggled)
 
     @property
@@ -191,7 +197,7 @@ class SummaryView(QWidget):
         self._fill((preview.people, preview.new, preview.merged, preview.to_review,
                     preview.errors),
                    (self.tr("people found"), self.tr("new"), self.tr("merged automatically"),
-                    self.tr("possible duplicates to review"), self.tr("errors")),
+                    self.tr("possible duplicates to review"), self._errors_caption(preview.errors)),
                    preview.reports())
 
     def show_report(self, result: ImportResult, label: str, people: int) -> None:
@@ -201,7 +207,7 @@ class SummaryView(QWidget):
         self._fill((people, t["imported"], t["merged"], t["to_review"], t["errors"]),
                    (self.tr("people found"), self.tr("new contacts"),
                     self.tr("merged into existing"), self.tr("possible duplicates to review"),
-                    self.tr("errors")), result.files)
+                    self._errors_caption(t["errors"])), result.files)
 
     def _fill(self, values: tuple[int, ...], captions: tuple[str, ...],
               reports: list[FileReport]) -> None:
@@ -210,7 +216,8 @@ class SummaryView(QWidget):
             caption.setText(text)
         self.files_table.setRowCount(len(reports))
         for row, r in enumerate(reports):
-            cells = (Path(r.path).name, r.format or "?", r.found, r.imported, r.merged,
+            cells = (Path(r.path).name, self.tr(FORMAT_NAMES.get(r.format, r.format or "?")),
+                     r.found, r.imported, r.merged,
                      len(r.errors))
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else value)
@@ -219,6 +226,7 @@ class SummaryView(QWidget):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 item.setToolTip(r.path if col == 0 else "")
                 self.files_table.setItem(row, col, item)
+        self._fit_table()
         lines = error_lines(reports)
         self.errors_list.clear()
         self.errors_list.addItems(lines)
@@ -227,8 +235,20 @@ class SummaryView(QWidget):
         self.errors_toggle.setChecked(False)
         self.errors_list.hide()
 
+    def _errors_caption(self, n: int) -> str:
+        return self.tr("error") if n == 1 else self.tr("errors")
+
+    def _fit_table(self) -> None:
+        """As tall as its rows (up to eight), so the figures and the errors keep the room."""
+        table = self.files_table
+        table.resizeRowsToContents()
+        rows = sum(table.rowHeight(r) for r in range(min(table.rowCount(), 8)))
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows
+                             + 2 * table.frameWidth() + 2)
+
     def _on_errors_toggle_toggled(self, shown: bool) -> None:
         self.errors_list.setVisible(shown)
+        self.filler.setVisible(not shown)
         self.errors_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
                                         else Qt.ArrowType.RightArrow)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from wombat_desktop.core.model import Tie
 from wombat_desktop.core.search import filter_items, refine
 from wombat_desktop.core.views import ContactListItem, TieTotals
 from wombat_desktop.services.contacts import ContactService, validate
+from wombat_desktop.services.recovery import RecoveryStore, UnsavedEdit
 from wombat_desktop.ui import prompts
 from wombat_desktop.ui.jobs import JobRunner
 from wombat_desktop.ui.models.contact_table import ContactTableModel
@@ -36,6 +37,7 @@ from wombat_desktop.ui.undo import (
 )
 from wombat_desktop.ui.widgets.contact_form import ContactForm
 
+AUTOSAVE_MS = 800  # unsaved typing reaches the disk within a second
 TIE_FILTERS = [("All ties", None), ("Strong only", Tie.STRONG), ("Weak only", Tie.WEAK)]
 
 
@@ -48,9 +50,14 @@ class ContactsPage(QWidget):
 
     def __init__(self, service: ContactService, undo_stack: QUndoStack, jobs: JobRunner,
                  today: Callable[[], dt.date] = dt.date.today,
+                 recovery: RecoveryStore | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
+        self._recovery = recovery
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
         self._undo = undo_stack
         self._jobs = jobs
         self._all: list[ContactListItem] = []
@@ -138,6 +145,9 @@ class ContactsPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.form.saveRequested.connect(self.save_form)
         self.form.tieChosen.connect(self.classify)
+        self.form.edited.connect(self._autosave.start)
+        self.form.dirtyChanged.connect(self._on_form_dirty_changed)
+        self._autosave.timeout.connect(self._on_autosave_timeout)
 
     # --- loading --------------------------------------------------------------------
 
@@ -314,6 +324,33 @@ class ContactsPage(QWidget):
             self.select_id(current, scroll=False)
         if current is not None and current in wanted and not self.form.dirty:
             self._show(current)
+
+    # --- crash safety -----------------------------------------------------------------
+
+    def _on_autosave_timeout(self) -> None:
+        if self._recovery is not None and self.form.dirty:
+            detail = self.form.detail
+            self._recovery.save(UnsavedEdit(detail.id if detail else None, self.form.draft(),
+                                            self.form.flags()))
+
+    def _on_form_dirty_changed(self, dirty: bool) -> None:
+        if not dirty:
+            self._autosave.stop()
+            if self._recovery is not None:
+                self._recovery.clear()
+
+    def offer_recovery(self) -> bool:
+        """Show an edit left unsaved by a crash, if there is one; True when restored."""
+        edit = self._recovery.load() if self._recovery is not None else None
+        if edit is None:
+            return False
+        if edit.contact_id is None or not self.select_id(edit.contact_id):
+            self.table.selectionModel().clear()
+            self.form.show_empty()
+        self.form.restore_edit(edit.draft, edit.flags)
+        name = edit.draft.display_name() or "a new contact"
+        self.message.emit(f"Restored your unsaved changes to {name}: save (Ctrl+S) or revert.")
+        return True
 
     def _on_search_edit_text_changed(self, _text: str) -> None:
         self.apply_filter()

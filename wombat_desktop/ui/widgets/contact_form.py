@@ -61,6 +61,7 @@ class ContactForm(QWidget):
     saveRequested = Signal()
     tieChosen = Signal(object)  # Tie | None (None = back to the suggestion)
     dirtyChanged = Signal(bool)
+    edited = Signal()  # any keystroke or choice in the form
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -283,11 +284,19 @@ class ContactForm(QWidget):
     def mark_saved(self) -> None:
         self._set_dirty(False)
 
+    def restore_edit(self, draft: ContactDraft, flags: ContactFlags) -> None:
+        """Put back an unsaved edit (after a crash) over the contact shown now."""
+        base = self._base
+        self._fill(draft, flags)
+        self._base = base
+        self._set_dirty(True)
+
     # --- slots ----------------------------------------------------------------------
 
     def _on_edited(self, *_args: object) -> None:
         if not self._loading:
             self._set_dirty(True)
+            self.edited.emit()
 
     def _on_revert_button_clicked(self) -> None:
         if self._detail is not None:
