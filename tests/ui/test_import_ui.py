@@ -88,6 +88,10 @@ def names(services: Services) -> set[str]:
     return {item.name for item in services.contacts.list_items()}
 
 
+def row_texts(table: Any, row: int) -> list[str]:
+    return [table.item(row, col).text() for col in range(table.columnCount())]
+
+
 def start(qtbot, controller: ImportController, *paths: Path) -> ImportDialog:  # type: ignore[no-untyped-def]
     dialog = controller.import_paths([str(p) for p in paths])
     assert dialog is not None
@@ -105,10 +109,8 @@ def test_two_files_preview_commit_report_and_undo(qtbot, controller: ImportContr
     assert dialog.summary.figure_values() == [4, 3, 2, 1, 1]
     table = dialog.summary.files_table
     assert table.rowCount() == 2
-    assert [table.item(0, c).text() for c in range(6)] == ["phone.vcf", "vCard", "4", "2", "1",
-                                                          "1"]
-    assert [table.item(1, c).text() for c in range(6)] == ["linkedin.csv", "LinkedIn CSV", "2", "1",
-                                                          "1", "0"]
+    assert row_texts(table, 0) == ["phone.vcf", "vCard", "4", "2", "1", "1"]
+    assert row_texts(table, 1) == ["linkedin.csv", "LinkedIn CSV", "2", "1", "1", "0"]
     assert dialog.label_edit.text() == "Imported from phone.vcf, linkedin.csv on 2026-11-22"
     assert dialog.import_button.isVisible()
     assert dialog.import_button.isEnabled()
@@ -263,8 +265,7 @@ def test_generic_csv_goes_through_the_mapping_dialog(qtbot, controller: ImportCo
     qtbot.mouseClick(mapping.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
     wait_stage(qtbot, dialog, "preview")
     table = dialog.summary.files_table
-    assert [table.item(0, c).text() for c in range(6)] == ["kunden.csv", "CSV (own columns)", "3", "2",
-                                                          "0", "1"]
+    assert row_texts(table, 0) == ["kunden.csv", "CSV (own columns)", "3", "2", "0", "1"]
     qtbot.mouseClick(dialog.import_button, LEFT)
     wait_stage(qtbot, dialog, "report")
     assert {"Eva Stein", "Max Hahn", "Cara Diaz"} <= names(services)

@@ -97,6 +97,11 @@ class ImportController(QObject):
         dialog.start(files)
         return dialog
 
+    def cancel_running(self) -> None:
+        """Stop a running import (the window is closing): a cancelled commit rolls back."""
+        if self.dialog is not None and self.dialog.busy():
+            self.dialog.reject()
+
     # --- history --------------------------------------------------------------------
 
     def _on_history_action_triggered(self) -> None:

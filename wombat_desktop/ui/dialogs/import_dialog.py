@@ -121,7 +121,7 @@ class ImportDialog(QDialog):
 
     def _build_ui(self) -> None:
         self.setWindowTitle(self.tr("Import contacts"))
-        self.resize(780, 560)
+        self.resize(780, 500)
         layout = QVBoxLayout(self)
         self.stack = QStackedWidget(self)
         layout.addWidget(self.stack, 1)
@@ -219,7 +219,7 @@ class ImportDialog(QDialog):
 
     def _read(self) -> None:
         self._cancel = CancelToken()
-        self._show_stage("reading", self.tr("Reading %n files …", "", len(self._paths))
+        self._show_stage("reading", self.tr("Reading %s files …") % len(self._paths)
                          if len(self._paths) != 1 else
                          self.tr("Reading %s …") % Path(self._paths[0]).name)
         paths, mappings, cancel = list(self._paths), dict(self._mappings), self._cancel
@@ -304,7 +304,7 @@ class ImportDialog(QDialog):
                                                                 self._services.today())
         progress = self._relay.callback(cancel)
         importing = self._services.importing
-        self._show_stage("committing", self.tr("Importing %n people …", "", preview.people)
+        self._show_stage("committing", self.tr("Importing %s people …") % f"{preview.people:,}"
                          if preview.people != 1 else self.tr("Importing 1 person …"))
         self._jobs.start(lambda: importing.commit(preview, label, progress, cancel),
                          self._on_commit_done)
@@ -320,7 +320,7 @@ class ImportDialog(QDialog):
                                      self.preview.people if self.preview else 0)
             n = len(result.review)
             self.review_button.setText(self.tr("&Review 1 possible duplicate") if n == 1 else
-                                       self.tr("&Review %n possible duplicates", "", n))
+                                       self.tr("&Review %s possible duplicates") % f"{n:,}")
             self._show_stage("report")
             return
         if self._closing:
@@ -383,6 +383,8 @@ class ImportDialog(QDialog):
 
     def reject(self) -> None:
         """Esc, Cancel or the close box: stop the running step, close when it has stopped."""
+        if self.stage == "undoing":  # an undo cannot be stopped halfway; it is quick
+            return
         if self.stage == "mapping" and self.mapping_dialog is not None:
             self.mapping_dialog.reject()
             return

@@ -161,7 +161,10 @@ class SummaryView(QWidget):
         self.files_table.setAccessibleName(self.tr("Files"))
         self.files_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.files_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.files_table.verticalHeader().hide()
+        rows = self.files_table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.files_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -214,6 +217,7 @@ class SummaryView(QWidget):
         for (number, caption), value, text in zip(self.figures, values, captions, strict=True):
             number.setText(f"{value:,}")
             caption.setText(text)
+            number.setAccessibleName(f"{value:,} {text}")
         self.files_table.setRowCount(len(reports))
         for row, r in enumerate(reports):
             cells = (Path(r.path).name, self.tr(FORMAT_NAMES.get(r.format, r.format or "?")),
@@ -241,8 +245,7 @@ class SummaryView(QWidget):
     def _fit_table(self) -> None:
         """As tall as its rows (up to eight), so the figures and the errors keep the room."""
         table = self.files_table
-        table.resizeRowsToContents()
-        rows = sum(table.rowHeight(r) for r in range(min(table.rowCount(), 8)))
+        rows = table.verticalHeader().defaultSectionSize() * max(1, min(table.rowCount(), 8))
         table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows
                              + 2 * table.frameWidth() + 2)
 
