@@ -117,10 +117,12 @@ def test_two_files_preview_commit_report_and_undo(qtbot, controller: ImportContr
     dialog.label_edit.clear()
     qtbot.keyClicks(dialog.label_edit, "Phone and LinkedIn")
 
-    with qtbot.waitSignal(controller.contactsChanged, timeout=20_000):
+    with qtbot.waitSignal(controller.contactsChanged, timeout=20_000), \
+            qtbot.waitSignal(controller.message) as message:
         qtbot.mouseClick(dialog.import_button, LEFT)
     wait_stage(qtbot, dialog, "report")
     shot(dialog, "report")
+    assert message.args == ["Imported: 3 new, 2 merged, 1 errors"]
     assert names(services) >= {"Ann Lee", "Bob Ray", "Cara Diaz", "Daniel Okafur"}
     assert len(services.contacts.list_items()) == 5
     assert dialog.summary.title == "Phone and LinkedIn"

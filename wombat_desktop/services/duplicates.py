@@ -73,10 +73,10 @@ class DuplicateService:
             raise ValidationError("A contact cannot be merged with itself.")
         with self._db.unit_of_work() as uow:
             session = uow.session
-            drafts = load_drafts(session, [keep_id, other_id])
-            if keep_id not in drafts or other_id not in drafts:
-                raise NotFoundError("One of these contacts no longer exists.")
             writer = ContactWriter(session, self.region)
+            if not (writer.exists(keep_id) and writer.exists(other_id)):
+                raise NotFoundError("One of these contacts was deleted or merged already.")
+            drafts = load_drafts(session, [keep_id, other_id])
             before = drafts[keep_id]
             writer.rewrite(keep_id, merge_drafts(before, drafts[other_id], choices))
             moved = absorb(session, keep_id, other_id)

@@ -218,9 +218,11 @@ class ContactWriter:
     # --- state changes ----------------------------------------------------------------
 
     def exists(self, contact_id: int) -> bool:
+        """True for a live contact: not in the trash and not merged into another."""
         return self.session.execute(
             select(ContactRow.id).where(ContactRow.id == contact_id,
-                                        ContactRow.deleted_at.is_(None))
+                                        ContactRow.deleted_at.is_(None),
+                                        ContactRow.merged_into_id.is_(None))
         ).scalar() is not None
 
     def set_columns(self, contact_id: int, values: dict[str, Any]) -> None:

@@ -45,7 +45,7 @@ class DuplicatesController(QObject):
 
     contactsChanged = Signal(list)  # contact ids touched by a merge, its undo, or keep-both
     message = Signal(str)  # a line for the status bar
-    found = Signal(list)  # the pairs a search found (also after Cancel: never emitted)
+    found = Signal(list)  # the pairs a finished search found (not emitted when cancelled)
 
     def __init__(self, parent: QWidget, services: Services, jobs: JobRunner,
                  undo_stack: QUndoStack, min_score: int = 80) -> None:
@@ -122,7 +122,9 @@ class DuplicatesController(QObject):
             prompts.error(self._window, self.tr("Could not look for duplicates"), str(error))
             return
         pairs = pairs or []
-        self.message.emit(self.tr("%n likely duplicate pair(s) found.", "", len(pairs)))
+        n = len(pairs)
+        self.message.emit(self.tr("1 likely duplicate pair found.") if n == 1
+                          else self.tr("{n:,} likely duplicate pairs found.").format(n=n))
         self.found.emit(pairs)
         self._open(pairs)
 

@@ -107,7 +107,8 @@ class ExportController(QObject):
             return
         n = count or 0
         self.directory = path.parent
-        text = self.tr("Exported %n contact(s) to {path}.", "", n).format(path=path)
+        text = (self.tr("Exported 1 contact to {path}.") if n == 1
+                else self.tr("Exported {n:,} contacts to {path}.")).format(n=n, path=path)
         self.message.emit(text)
         prompts.info(self._window, self.tr("Export finished"), text)
         self.exported.emit(n, str(path))

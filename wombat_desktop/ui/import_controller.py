@@ -24,11 +24,12 @@ class ImportController(QObject):
 
     ``contactsChanged`` fires after an import was written or undone; ``reviewRequested``
     carries `ImportResult.review` (a list of `ImportReview`) when the user asks to review
-    the possible duplicates an import left.
+    the possible duplicates an import left; ``message`` is a line for the status bar.
     """
 
     contactsChanged = Signal()
     reviewRequested = Signal(list)
+    message = Signal(str)  # a line for the status bar
 
     def __init__(self, parent: QWidget, services: Services, jobs: JobRunner,
                  settings: SettingsService | None = None) -> None:
@@ -92,6 +93,7 @@ class ImportController(QObject):
         dialog = ImportDialog(self._services, self._jobs, self.settings, self._window)
         dialog.contactsChanged.connect(self.contactsChanged)
         dialog.reviewRequested.connect(self.reviewRequested)
+        dialog.message.connect(self.message)
         self.dialog = dialog
         dialog.open()
         dialog.start(files)
@@ -112,6 +114,7 @@ class ImportController(QObject):
         if self.history_dialog is None:
             self.history_dialog = ImportHistoryDialog(self._services, self._jobs, self._window)
             self.history_dialog.contactsChanged.connect(self.contactsChanged)
+            self.history_dialog.message.connect(self.message)
         self.history_dialog.open()
         self.history_dialog.reload()
         return self.history_dialog

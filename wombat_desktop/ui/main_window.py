@@ -23,6 +23,9 @@ from wombat_desktop.core.views import TieTotals
 from wombat_desktop.services.recovery import RecoveryStore
 from wombat_desktop.services.registry import Services
 from wombat_desktop.ui import prompts
+from wombat_desktop.ui.duplicates_controller import DuplicatesController
+from wombat_desktop.ui.export_controller import ExportController
+from wombat_desktop.ui.import_controller import ImportController
 from wombat_desktop.ui.jobs import JobRunner
 from wombat_desktop.ui.pages.contacts_page import ContactsPage
 
@@ -45,6 +48,10 @@ class MainWindow(QMainWindow):
         self.contacts_page = ContactsPage(services.contacts, self.undo_stack, self.jobs, today,
                                           recovery)
         self.pages: dict[str, QWidget] = {"contacts": self.contacts_page}
+        self.duplicates = DuplicatesController(self, services, self.jobs, self.undo_stack)
+        self.exporter = ExportController(self, services, self.jobs,
+                                         self.contacts_page.selected_ids)
+        self.importer = ImportController(self, services, self.jobs)
         self._build_ui()
         self._build_menus()
         self._connect()
@@ -77,6 +84,10 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(page.new_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.importer.import_action)
+        file_menu.addAction(self.importer.history_action)
+        file_menu.addAction(self.exporter.export_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -94,6 +105,8 @@ class MainWindow(QMainWindow):
         contacts = self.menuBar().addMenu("&Contacts")
         for act in (page.strong_action, page.weak_action, page.auto_action):
             contacts.addAction(act)
+        contacts.addSeparator()
+        contacts.addAction(self.duplicates.find_action)
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About WOMBAT Desktop", self)
         about.triggered.connect(self._on_about_triggered)
@@ -102,7 +115,12 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.contacts_page.totalsChanged.connect(self._on_totals_changed)
-        self.contacts_page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        for source in (self.contacts_page, self.duplicates, self.exporter, self.importer):
+            source.message.connect(self._show_message)
+        self.duplicates.contactsChanged.connect(self.contacts_page.refresh_ids)
+        self.importer.contactsChanged.connect(self.contacts_page.reload)
+        self.importer.reviewRequested.connect(self.duplicates.review)
+        self.importer.install_drop(self)
 
     def show_page(self, key: str) -> None:
         keys = list(self.pages)
@@ -146,10 +164,14 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.importer.cancel_running()
         self.jobs.wait(10_000)
         super().closeEvent(event)
 
     # --- slots ----------------------------------------------------------------------
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def _on_totals_changed(self, totals: TieTotals) -> None:
         self.totals_status.setText(

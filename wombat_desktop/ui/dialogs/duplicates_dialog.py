@@ -60,6 +60,7 @@ class DuplicatesDialog(QDialog):
         self.pair_list.setAccessibleName(self.tr("Likely duplicate pairs"))
         self.pair_list.setWordWrap(True)
         self.pair_list.setAlternatingRowColors(True)
+        self.pair_list.setSpacing(2)
         right = QWidget(self.splitter)
         side = QVBoxLayout(right)
         side.setContentsMargins(8, 0, 0, 0)
@@ -96,10 +97,6 @@ class DuplicatesDialog(QDialog):
             self.undo_action = self._undo_stack.createUndoAction(self, self.tr("&Undo"))
             self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
             self.addAction(self.undo_action)
-            self.undo_button = QToolButton(right)
-            self.undo_button.setDefaultAction(self.undo_action)
-            self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            buttons.addWidget(self.undo_button)
         side.addWidget(self.score_label)
         side.addWidget(self.reasons_label)
         side.addWidget(hint)
@@ -120,6 +117,11 @@ class DuplicatesDialog(QDialog):
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        if self.undo_action is not None:  # below the pages, so it stays in the empty state
+            self.undo_button = QToolButton(self)
+            self.undo_button.setDefaultAction(self.undo_action)
+            self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            bottom.addWidget(self.undo_button)
         bottom.addWidget(self.button_box)
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
@@ -193,7 +195,9 @@ class DuplicatesDialog(QDialog):
     def _after_change(self, row: int) -> None:
         count = self.pair_list.count()
         self.stack.setCurrentIndex(0 if count else 1)
-        self.count_label.setText(self.tr("%n pair(s) to review", "", count))
+        self.count_label.setText(
+            "" if not count else self.tr("1 pair to review") if count == 1
+            else self.tr("{n:,} pairs to review").format(n=count))
         if count:
             self.pair_list.setCurrentRow(min(row, count - 1))
         else:
@@ -227,8 +231,9 @@ class DuplicatesDialog(QDialog):
 
     def _describe_ids(self, contact_id: int) -> str:
         detail = self._contacts.get(contact_id)
-        uids = self.tr("%n UID(s)", "", len(detail.uids))
-        sources = self.tr("%n source(s)", "", len(detail.sources))
+        n, m = len(detail.uids), len(detail.sources)
+        uids = self.tr("1 UID") if n == 1 else self.tr("{n} UIDs").format(n=n)
+        sources = self.tr("1 source") if m == 1 else self.tr("{n} sources").format(n=m)
         return f"{uids}, {sources}"
 
     # --- actions --------------------------------------------------------------------

@@ -118,7 +118,10 @@ class ExportDialog(QDialog):
         self.strong_radio.setText(label(self.tr("&Strong contacts only"), strong))
         self.weak_radio.setText(label(self.tr("&Weak contacts only"), weak))
         count = len(self._selected)
-        self.selected_radio.setText(self.tr("The %n se&lected contact(s)", "", count))
+        self.selected_radio.setText(
+            self.tr("Se&lected contacts (none selected)") if count == 0
+            else self.tr("The se&lected contact") if count == 1
+            else self.tr("The {n:,} se&lected contacts").format(n=count))
         self.selected_radio.setEnabled(count > 0)
         if count > 1 and self.all_radio.isChecked() and counts is None:
             self.selected_radio.setChecked(True)  # several chosen: that is what is meant

@@ -96,6 +96,7 @@ class ImportDialog(QDialog):
     contactsChanged = Signal()
     reviewRequested = Signal(list)  # list[ImportReview]
     stageChanged = Signal(str)  # "reading", "mapping", "preview", "committing", "report"
+    message = Signal(str)  # a line for the status bar
 
     def __init__(self, services: Services, jobs: JobRunner, settings: SettingsService,
                  parent: QWidget | None = None) -> None:
@@ -313,6 +314,10 @@ class ImportDialog(QDialog):
         if result is not None:  # written, even if Cancel came too late to stop it
             self.result = result
             self.contactsChanged.emit()
+            t = result.totals()
+            self.message.emit(self.tr("Imported: %1 new, %2 merged, %3 errors").replace(
+                "%1", f"{t['imported']:,}").replace("%2", f"{t['merged']:,}").replace(
+                "%3", f"{t['errors']:,}"))
             if self._closing:
                 self._finish_closing()
                 return
@@ -355,6 +360,7 @@ class ImportDialog(QDialog):
             self._show_stage("report")
             return
         self.contactsChanged.emit()
+        self.message.emit(self.tr("Import undone"))
         self.result = None  # nothing left to undo or review
         self._show_stage("report")
         self.summary.set_note(self.tr("This import was undone: its new contacts are in the "

@@ -262,6 +262,7 @@ class ImportHistoryDialog(QDialog):
     contactsChanged = Signal()
     loaded = Signal()
     undone = Signal(object)  # BatchView
+    message = Signal(str)  # a line for the status bar
 
     def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None
                  ) -> None:
@@ -392,4 +393,5 @@ class ImportHistoryDialog(QDialog):
             return
         self.contactsChanged.emit()
         self.undone.emit(batch)
+        self.message.emit(self.tr("Import undone"))
         self.reload()

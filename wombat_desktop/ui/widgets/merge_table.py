@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QRadioButton,
     QScrollArea,
-    QSizePolicy,
     QWidget,
 )
 
@@ -28,7 +27,8 @@ ORDER = (
     "birthday", "anniversary", "met_at", "note", "photo", "tags",
 )
 THUMB = 56
-ELIDE = 60
+COLUMN = 250  # both value columns get at least this much, so that they start equal
+ELIDE_PX = 220
 
 
 def _photo_pixmap(photo: Photo | None) -> QPixmap | None:
@@ -58,10 +58,6 @@ def _differs(a: ContactDraft, b: ContactDraft, field: str) -> bool:
     if field == "photo":
         return a.photo is not None and b.photo is not None and a.photo.data != b.photo.data
     return field_text(a, field) != field_text(b, field)
-
-
-def _elide(text: str) -> str:
-    return text if len(text) <= ELIDE else text[: ELIDE - 1] + "…"
 
 
 class MergeTable(QScrollArea):
@@ -107,6 +103,7 @@ class MergeTable(QScrollArea):
         note = QLabel(self.tr("Choose a pair on the left."), self._body)
         note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._grid.addWidget(note, 0, 0)
+        self.setWidget(self._body)
 
     def _start(self) -> None:
         for group in self.groups.values():
@@ -116,10 +113,10 @@ class MergeTable(QScrollArea):
         self._grid = QGridLayout(self._body)
         self._grid.setHorizontalSpacing(16)
         self._grid.setVerticalSpacing(6)
-        self._grid.setColumnStretch(1, 1)
-        self._grid.setColumnStretch(2, 1)
+        for col in (1, 2):
+            self._grid.setColumnStretch(col, 1)
+            self._grid.setColumnMinimumWidth(col, COLUMN)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.setWidget(self._body)
 
     def set_view(self, view: DuplicateView, left_ids: str = "", right_ids: str = "") -> None:
         """Show one pair; ``left_ids``/``right_ids`` describe each side's UIDs and sources."""
@@ -152,6 +149,7 @@ class MergeTable(QScrollArea):
             self._cell(left_ids, row, 1, self.tr("Every UID and source is kept."))
             self._cell(right_ids, row, 2, self.tr("Every UID and source is kept."))
             self.row_text["ids"] = f"{left_ids} | {right_ids}"
+        self.setWidget(self._body)  # after filling it, so that every child is shown at once
 
     def _field_label(self, text: str, row: int) -> None:
         label = QLabel(text, self._body)
@@ -163,7 +161,6 @@ class MergeTable(QScrollArea):
         label = QLabel(text or "—", self._body)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         label.setToolTip(tip)
         if not text:
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -199,7 +196,8 @@ class MergeTable(QScrollArea):
         buttons = []
         for col, side, text, draft in ((1, LEFT, left, self.view.a),
                                        (2, RIGHT, right, self.view.b)):
-            button = QRadioButton(_elide(text), self._body)
+            shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, ELIDE_PX)
+            button = QRadioButton(shown, self._body)
             button.setToolTip(text)
             button.setProperty("side", side)
             button.setAccessibleName(
