@@ -63,9 +63,8 @@ def full(url: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from wombat_desktop.app import open_services
-    from wombat_desktop.ui.main_window import MainWindow
-
     from wombat_desktop.ui.jobs import JobRunner
+    from wombat_desktop.ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     services, ini = open_services(url)

@@ -42,8 +42,11 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_demo_stats_and_contacts_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "demo", "--contacts", "60")[0] == 0
     code, stats = run_json(capsys, "stats", "--json")
-    assert code == 0 and stats["contacts"] == 60 and stats["strong"] + stats["weak"] == 60
-    assert stats["strong"] > 0 and stats["weak"] > 0
+    assert code == 0
+    assert stats["contacts"] == 60
+    assert stats["strong"] + stats["weak"] == 60
+    assert stats["strong"] > 0
+    assert stats["weak"] > 0
     code, rows = run_json(capsys, "contacts", "--json")
     assert len(rows) == 60
     keys = {"id", "name", "emails", "phones", "organization", "tie", "tie_reason", "has_photo",
@@ -53,7 +56,8 @@ def test_demo_stats_and_contacts_json(capsys: pytest.CaptureFixture[str]) -> Non
     assert sum(r["referrals_given"] for r in rows) > 0
     assert sum(r["referrals_received"] for r in rows) > 0
     strong = run_json(capsys, "contacts", "--tie", "strong", "--json")[1]
-    assert len(strong) == stats["strong"] and all(r["tie"] == "strong" for r in strong)
+    assert len(strong) == stats["strong"]
+    assert all(r["tie"] == "strong" for r in strong)
     needle = rows[0]["name"].split()[0]
     found = run_json(capsys, "contacts", "--search", needle, "--json")[1]
     assert rows[0]["id"] in {r["id"] for r in found}
@@ -70,7 +74,8 @@ def test_import_exit_codes_and_json(capsys: pytest.CaptureFixture[str], tmp_path
     broken.write_text(BAD)
 
     code, dry = run_json(capsys, "import", str(good), "--dry-run", "--json")
-    assert code == 0 and dry["totals"]["imported"] == 1
+    assert code == 0
+    assert dry["totals"]["imported"] == 1
     assert run_json(capsys, "stats", "--json")[1]["contacts"] == 0
 
     code, data = run_json(capsys, "import", str(good), str(mixed), "--json")
@@ -80,7 +85,8 @@ def test_import_exit_codes_and_json(capsys: pytest.CaptureFixture[str], tmp_path
                                  "imported": 1, "merged": 0, "errors": []}
     assert files["mixed.vcf"]["errors"] == [
         {"card": 2, "line": 7, "message": "truncated: END:VCARD missing"}]
-    assert data["totals"]["imported"] == 2 and data["totals"]["errors"] == 1
+    assert data["totals"]["imported"] == 2
+    assert data["totals"]["errors"] == 1
     assert run(capsys, "import", str(broken))[0] == 1
 
     code, batches = run_json(capsys, "import", "--list", "--json")

@@ -78,7 +78,8 @@ def test_import_merges_exact_duplicates_and_undo_takes_it_all_back(
     services.importing.undo(batch.id)
     assert set(people(services)) == {"Anna Berg"}
     anna = services.contacts.get(existing)
-    assert anna.draft.phones == [] and "u-1" not in anna.uids
+    assert anna.draft.phones == []
+    assert "u-1" not in anna.uids
     assert anna.draft.note == "met at the fair"
     assert services.importing.batches()[0].undone_at is not None
 
@@ -99,14 +100,17 @@ def test_likely_duplicates_are_left_for_review(services: Services, tmp_path: Pat
     result = services.importing.import_paths([path])
     assert result.totals()["imported"] == 1
     (review,) = result.review
-    assert review.score >= 80 and any("similar name" in r for r in review.reasons)
+    assert review.score >= 80
+    assert any("similar name" in r for r in review.reasons)
 
 
 def test_dry_run_writes_nothing(services: Services, tmp_path: Path) -> None:
     path = write(tmp_path, "d.vcf", card("d1", "Eva", "Fox"))
     result = services.importing.import_paths([path], dry_run=True)
-    assert result.batch_id is None and result.totals()["imported"] == 1
-    assert people(services) == {} and services.importing.batches() == []
+    assert result.batch_id is None
+    assert result.totals()["imported"] == 1
+    assert people(services) == {}
+    assert services.importing.batches() == []
 
 
 def test_csv_import_google_layout(services: Services, tmp_path: Path) -> None:
@@ -116,7 +120,8 @@ def test_csv_import_google_layout(services: Services, tmp_path: Path) -> None:
             "* myContacts ::: golf\n")
     path = write(tmp_path, "google.csv", text)
     result = services.importing.import_paths([path])
-    assert result.files[0].format == "google" and result.totals()["imported"] == 1
+    assert result.files[0].format == "google"
+    assert result.totals()["imported"] == 1
     olga = services.contacts.get(people(services)["Ольга Иванова"])
     assert olga.draft.emails[0].value == "olga@roga.example"
     assert olga.draft.tags == ["golf"]
@@ -183,12 +188,16 @@ def test_export_scopes_and_csv_safety(services: Services, tmp_path: Path) -> Non
     services.contacts.set_tie([a], Tie.STRONG)
     assert services.exporting.export(ExportFormat.VCARD4, tmp_path / "s.vcf", tie=Tie.STRONG) == 1
     text = (tmp_path / "s.vcf").read_text("utf-8")
-    assert "Strong One" in text and "Weak Two" not in text and "VERSION:4.0" in text
+    assert "Strong One" in text
+    assert "Weak Two" not in text
+    assert "VERSION:4.0" in text
     services.exporting.export(ExportFormat.CSV, tmp_path / "all.csv")
     rows = list(csv.reader(io.StringIO((tmp_path / "all.csv").read_text("utf-8-sig"))))
-    assert rows[0][0] == "First Name" and len(rows) == 3
+    assert rows[0][0] == "First Name"
+    assert len(rows) == 3
     notes = [cell for row in rows for cell in row if "HYPERLINK" in cell]
-    assert notes and all(n.startswith("'") for n in notes)
+    assert notes
+    assert all(n.startswith("'") for n in notes)
     assert not list(tmp_path.glob("*.part"))
 
 

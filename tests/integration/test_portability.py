@@ -56,7 +56,8 @@ def test_contacts_ties_search_and_undo(any_services: Services) -> None:
     s.restore([b])
     assert len(s.list_items()) == 2
     detail = s.get(a)
-    assert detail.draft.tags == ["golf"] and detail.uids[0].startswith("urn:uuid:")
+    assert detail.draft.tags == ["golf"]
+    assert detail.uids[0].startswith("urn:uuid:")
 
 
 def test_demo_network(any_services: Services) -> None:

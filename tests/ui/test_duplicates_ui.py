@@ -120,7 +120,6 @@ def test_find_lists_pairs_with_score_and_reasons(qtbot, ctl: DuplicatesControlle
     assert dialog.count_label.text() == "2 pairs to review"
     qtbot.wait(20)  # let the layouts settle before the picture
     shot(dialog)
-    dialog.grab().save("/tmp/dup-dialog.png")
     dialog.close()
 
 
@@ -205,7 +204,6 @@ def test_skip_shows_the_next_pair_then_the_empty_state(qtbot, ctl: DuplicatesCon
     assert dialog.stack.currentWidget() is dialog.empty_label
     assert dialog.empty_label.text() == "No duplicates found"
     shot(dialog, "empty")
-    dialog.grab().save("/tmp/dup-empty.png")
     dialog.close()
 
 
@@ -236,12 +234,12 @@ def test_merge_of_a_vanished_contact_is_refused(qtbot, ctl: DuplicatesController
                                                 errors: list[str]) -> None:  # type: ignore[no-untyped-def]
     pair = DuplicatePair(people.jose, 999, 90, ("x",), False)
     assert ctl.merge(pair, people.jose, 999) is False
-    assert errors == ["One of these contacts no longer exists."]
+    assert errors == ["One of these contacts was deleted or merged already."]
     assert ctl._undo.count() == 0
 
 
 def test_cancel_stops_the_search(qtbot, ctl: DuplicatesController, services: Services,
-                                 monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+                                 monkeypatch: pytest.MonkeyPatch, shot) -> None:  # type: ignore[no-untyped-def]
     def slow_find(min_score, progress, cancel):  # type: ignore[no-untyped-def]
         progress(1, 10, "Comparing names")
         while True:
@@ -252,7 +250,7 @@ def test_cancel_stops_the_search(qtbot, ctl: DuplicatesController, services: Ser
     ctl.review()
     assert ctl.progress is not None
     qtbot.waitUntil(lambda: ctl.progress is not None and ctl.progress.maximum() == 10)
-    ctl.progress.grab().save("/tmp/dup-progress.png")
+    shot(ctl.progress, "dup-progress")
     cancel_button = ctl.progress.findChild(QPushButton)
     assert cancel_button.text() == "Cancel"
     with qtbot.waitSignal(ctl.message) as message:
@@ -273,8 +271,7 @@ def test_wired_into_the_main_window_the_contacts_page_follows(qtbot, services: S
     win.show()
     with qtbot.waitSignal(win.contacts_page.loaded, timeout=10_000):
         win.contacts_page.reload()
-    duplicates = DuplicatesController(win, services, win.jobs, win.undo_stack)
-    duplicates.contactsChanged.connect(win.contacts_page.refresh_ids)
+    duplicates = win.duplicates  # as the main window wires it
     with qtbot.waitSignal(duplicates.found, timeout=10_000):
         qtbot.keySequence(win, QKeySequence("Ctrl+Shift+D"))
     dialog = duplicates.dialog
