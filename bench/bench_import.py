@@ -40,7 +40,7 @@ def _card(i: int, rng: random.Random) -> str:
     if kind == 0:
         given, family = _name(i)
         return (f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{given} {family}\r\nN:{family};{given};;;\r\n"
-                f"ORG:Acme {i % 3000};Sales\r\nTITLE:Manager\r\nTEL;TYPE=WORK,VOICE:+1 312 555 {i % 10000:04d}\r\n"
+                f"ORG:Acme {i // 4};Sales\r\nTITLE:Manager\r\nTEL;TYPE=WORK,VOICE:+1 312 555 {i % 10000:04d}\r\n"
                 f"TEL;TYPE=CELL:+1 773 9{i % 1000000:06d}\r\nEMAIL;TYPE=INTERNET,HOME:p{i}@example.com\r\n"
                 f"ADR;TYPE=WORK:;;{i} Main St;Springfield;IL;62701;USA\r\nNOTE:Met at conf\\, 2020\r\n"
                 f"item1.URL:http://example.com/{i}\r\nitem1.X-ABLabel:_$!<HomePage>!$_\r\n"
@@ -70,7 +70,7 @@ def _near(i: int) -> str:
     given, family = _name(i)
     family = family[:2] + family[3:] if len(family) > 4 else family + "e"
     return (f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{given} {family}\r\nN:{family};{given};;;\r\n"
-            f"ORG:Acme {i % 3000}\r\nEMAIL:near.{i}@other.example\r\nEND:VCARD\r\n")
+            f"ORG:Acme {i // 4}\r\nEMAIL:near.{i}@other.example\r\nEND:VCARD\r\n")
 
 
 def make_file(path: Path, cards: int) -> dict[str, int]:

@@ -76,6 +76,7 @@ class ContactWriter:
         self.normalizer = PhoneNormalizer(region)
         self._tag_ids: dict[str, int] = {}
         self._company_ids: dict[str, int] = {}
+        self._companies_loaded = False
 
     # --- lookups --------------------------------------------------------------------
 
@@ -93,22 +94,25 @@ class ContactWriter:
 
     def company_id(self, name: str) -> int | None:
         name = " ".join(name.split())[:300]
-        if not name:
-            return None
-        if name in self._company_ids:
-            return self._company_ids[name]
-        found = self.session.execute(
-            select(CompanyRow.id).where(CompanyRow.name == name)
-        ).scalar()
-        if found is None:
+        return self.company_ids([name]).get(name) if name else None
+
+    def company_ids(self, names: Sequence[str]) -> dict[str, int]:
+        """Ids for company names (whitespace-normalised), creating the missing ones in bulk."""
+        if not self._companies_loaded:
+            self._company_ids.update(
+                (n, i) for n, i in self.session.execute(select(CompanyRow.name, CompanyRow.id)))
+            self._companies_loaded = True
+        missing = sorted({n for n in names if n and n not in self._company_ids})
+        if missing:
             now = _now()
-            found = self.session.execute(
-                insert(CompanyRow)
-                .values(name=name, created_at=now, updated_at=now)
-                .returning(CompanyRow.id)
-            ).scalar_one()
-        self._company_ids[name] = found
-        return found
+            table = CompanyRow.__table__
+            result = self.session.execute(
+                insert(table).returning(table.c.id, table.c.name, sort_by_parameter_order=True),
+                [{"name": n, "created_at": now, "updated_at": now, "industry": "", "website": "",
+                  "notes": ""} for n in missing],
+            )
+            self._company_ids.update((n, i) for i, n in result)
+        return self._company_ids
 
     # --- inserts --------------------------------------------------------------------
 
@@ -135,9 +139,10 @@ class ContactWriter:
     ) -> list[int]:
         now = _now()
         rows = []
+        companies = self.company_ids([" ".join(d.organization.split())[:300] for d in drafts])
         for i, draft in enumerate(drafts):
             row = contact_columns(draft, self.normalizer)
-            row["company_id"] = self.company_id(draft.organization)
+            row["company_id"] = companies.get(" ".join(draft.organization.split())[:300])
             row["import_batch_id"] = batch_id
             row["created_at"] = now
             row["updated_at"] = now
