@@ -180,13 +180,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         for f in result.files:
             print(f"{f.path}: {f.found} found, {f.imported} new, {f.merged} merged, "
-                  f"{len(f.errors)} errors")
+                  f"{_count(len(f.errors), 'error')}")
+            item = "row" if f.format not in ("vcard", "") else "card"
             for e in f.errors:
-                print(f"  card {e.card} (line {e.line}): {e.message}")
-        verb = "Would import" if args.dry_run else "Imported"
-        print(f"{verb} {totals['imported']:,} new, merged {totals['merged']:,}; "
-              f"{totals['to_review']:,} possible duplicates to review; "
-              f"{totals['errors']:,} errors."
+                where = f"{item} {e.card} (line {e.line}): " if e.card else ""
+                print(f"  {where}{e.message}")
+        would = args.dry_run
+        print(f"{'Would import' if would else 'Imported'} {totals['imported']:,} new, "
+              f"{'would merge' if would else 'merged'} {totals['merged']:,}; "
+              f"{_count(totals['to_review'], 'possible duplicate')} to review; "
+              f"{_count(totals['errors'], 'error')}."
               + (f" Undo with: wombat import --undo {result.batch_id}" if result.batch_id
                  else ""))
     read = totals["imported"] + totals["merged"]
@@ -195,6 +198,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     if totals["found"] == 0 and not read:
         return 1
     return 2 if totals["errors"] else 0
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -270,3 +277,7 @@ def main(argv: Sequence[str]) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"wombat: cannot write or read{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1

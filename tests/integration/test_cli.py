@@ -84,15 +84,22 @@ def test_import_exit_codes_and_json(capsys: pytest.CaptureFixture[str], tmp_path
     assert files["good.vcf"] == {"path": str(good), "format": "vcard", "found": 1,
                                  "imported": 1, "merged": 0, "errors": []}
     assert files["mixed.vcf"]["errors"] == [
-        {"card": 2, "line": 7, "message": "truncated: END:VCARD missing"}]
-    assert data["totals"]["imported"] == 2
+        {"card": 2, "line": 7,
+         "message": "the card is cut off (END:VCARD missing): imported what it holds"}]
+    assert data["totals"]["imported"] == 3  # the cut-off card's contents are kept
     assert data["totals"]["errors"] == 1
-    assert run(capsys, "import", str(broken))[0] == 1
-
     code, batches = run_json(capsys, "import", "--list", "--json")
-    assert [b["imported"] for b in batches][-1] == 2
+    assert [b["imported"] for b in batches] == [3]
     assert run(capsys, "import", "--undo", str(data["batch"]))[0] == 0
     assert run_json(capsys, "stats", "--json")[1]["contacts"] == 0
+
+    # only a cut-off card: read with an error (2); an empty file: nothing read (1)
+    assert run(capsys, "import", str(broken))[0] == 2
+    empty = tmp_path / "empty.vcf"
+    empty.write_bytes(b"")
+    code, out = run(capsys, "import", str(empty))
+    assert code == 1
+    assert "no contacts" in out
 
 
 def test_import_a_folder_export_and_duplicates(capsys: pytest.CaptureFixture[str],

@@ -159,3 +159,17 @@ def test_update_of_a_deleted_contact_says_so(services: Services) -> None:
     services.contacts.delete([cid])
     with pytest.raises(NotFoundError, match="no longer exists"):
         services.contacts.update(cid, ContactDraft(given_name="Back"))
+
+
+@pytest.mark.parametrize(
+    ("emails", "phones", "message"),
+    [(["not-an-email"], [], "does not look like an e-mail"),
+     (["a b@x.example"], [], "does not look like an e-mail"),
+     ([], ["abc"], "does not look like a phone")],
+)
+def test_typed_e_mails_and_phones_are_checked(services: Services, emails, phones,  # type: ignore[no-untyped-def]
+                                              message: str) -> None:
+    draft = ContactDraft(given_name="Check", emails=[TypedValue(e) for e in emails],
+                         phones=[TypedValue(p) for p in phones])
+    with pytest.raises(ValidationError, match=message):
+        services.contacts.create(draft)

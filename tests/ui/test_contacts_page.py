@@ -62,7 +62,7 @@ def test_loads_and_shows_totals_everywhere(window: MainWindow, shot) -> None:  #
     assert page.model.rowCount() == 4
     assert "0</b> strong" in page.totals_label.text()
     assert "4</b> weak" in page.totals_label.text()
-    assert window.totals_status.text() == "Strong contacts: 0   Weak contacts: 4"
+    assert window.totals_status.text() == "Strong contacts: 0   Weak contacts: 4   (of 4)"
     assert page.form.heading.text() == page.model.item(0).name  # first row is shown
     shot(window)
 
@@ -71,12 +71,21 @@ def test_search_as_you_type_accent_insensitive(qtbot, window: MainWindow) -> Non
     page = window.contacts_page
     qtbot.keyClicks(page.search_edit, "garc")
     assert names(window) == ["José García"]
+    assert page.form.heading.text() == "José García"  # the panel follows the list
+    assert "1 of 4 shown" in page.totals_label.text()
     page.search_edit.clear()
     page.search_edit.insert("王")  # QTest types ASCII only; insert() is what an IME does
     assert names(window) == ["王小明"]
     page.search_edit.clear()
     qtbot.keyClicks(page.search_edit, "555-123")
     assert names(window) == ["José García"]
+    page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, "+1 (555) 123")
+    assert names(window) == ["José García"]
+    page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, "zzzz")
+    assert names(window) == []
+    assert "no contact matches" in page.totals_label.text()
     page.search_edit.clear()
     assert len(names(window)) == 4
 
@@ -130,7 +139,7 @@ def test_classify_with_one_key_and_with_a_click(qtbot, window: MainWindow,
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_S)
     assert services.contacts.items([cid])[0].tie is Tie.STRONG
-    assert window.totals_status.text() == "Strong contacts: 1   Weak contacts: 3"
+    assert window.totals_status.text() == "Strong contacts: 1   Weak contacts: 3   (of 4)"
     assert page.form.strong_button.isChecked()
     assert "set by you" in page.form.tie_reason.text()
     qtbot.mouseClick(page.form.auto_button, Qt.MouseButton.LeftButton)
@@ -168,6 +177,7 @@ def test_new_contact_with_ctrl_n(qtbot, window: MainWindow, services: Services) 
     assert page.current_id() == found[0].id
     window.undo_stack.undo()
     assert services.contacts.search("kanga") == []
+    assert page.form.heading.text() != "Kanga 🦘"  # the undone contact left the panel
 
 
 def test_an_empty_contact_is_refused_with_a_message(qtbot, window: MainWindow,

@@ -134,11 +134,13 @@ def test_apple_groups_labels_and_vendor_lines() -> None:
 def test_broken_cards_do_not_lose_the_rest() -> None:
     result = _read("broken.vcf")
     assert result.found == 5
+    # the two broken cards are reported by card and line, and their contents are kept
     assert [d.formatted_name for d in result.contacts] == [
-        "First Good", "No Version", "Empty Lines"]
+        "First Good", "No Begin", "No Version", "Empty Lines", "Truncated"]
     assert [(e.card, e.line) for e in result.errors] == [(2, 5), (5, 19)]
-    assert result.errors[0].message == "no BEGIN:VCARD before line 7"
-    assert result.errors[1].message == "truncated: END:VCARD missing"
+    assert result.errors[0].message == "no BEGIN:VCARD before line 7: read as a card anyway"
+    assert result.errors[1].message == (
+        "the card is cut off (END:VCARD missing): imported what it holds")
 
 
 def test_nested_and_agent_cards_become_people() -> None:

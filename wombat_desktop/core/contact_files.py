@@ -56,14 +56,15 @@ def read_contact_bytes(
     suffix = Path(name).suffix.lower()
     if looks_like_vcard(data) or suffix in VCARD_SUFFIXES:
         result = read_vcards_parallel(data, source=name, progress=progress, cancel=cancel)
-        return ParsedFile(name, "vcard", "vcard", result.found, result.contacts,
-                          [FileError(e.card, e.line, e.message) for e in result.errors])
+        return explain_empty(ParsedFile(
+            name, "vcard", "vcard", result.found, result.contacts,
+            [FileError(e.card, e.line, e.message) for e in result.errors]))
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return ParsedFile(name, "unknown", "", 0, [],
                           [FileError(0, 1, "binary data: neither a vCard nor a CSV file")])
     csv = read_csv(data, source=name, mapping=mapping, progress=progress, cancel=cancel)
-    return ParsedFile(name, "csv", csv.format.value, csv.found, csv.contacts,
-                      [FileError(e.row, e.line, e.message) for e in csv.errors])
+    return explain_empty(ParsedFile(name, "csv", csv.format.value, csv.found, csv.contacts,
+                                    [FileError(e.row, e.line, e.message) for e in csv.errors]))
 
 
 def read_contact_file(
@@ -82,4 +83,12 @@ def read_contact_file(
                           [FileError(0, 0, f"cannot read the file: {exc.strerror or exc}")])
     parsed = read_contact_bytes(data, p.name, mapping, progress, cancel)
     parsed.path = str(p)
+    return parsed
+
+
+def explain_empty(parsed: ParsedFile) -> ParsedFile:
+    """A file that yields nobody and no error gets one error saying so."""
+    if parsed.found == 0 and not parsed.errors:
+        parsed.errors.append(FileError(0, 0, "no contacts found: the file is empty or holds "
+                                             "no vCard cards or CSV rows"))
     return parsed

@@ -175,7 +175,14 @@ class _Matcher:
 
     def _shared(self, kind: str, value: str, i: int, j: int) -> None:
         a, b = self.preps[i], self.preps[j]
-        if names_compatible(a.name, b.name):
+        cross_script = not a.name.empty and not b.name.empty and a.name.script != b.name.script
+        if kind == "phone" and cross_script:
+            # A phone is shared by households and offices; names in two scripts cannot be
+            # compared, so the user decides.
+            near = (a.org and a.org == b.org) or (a.city and a.city == b.city)
+            self._add(i, j, 85 if near else 80, False,
+                      f"same phone {value} (names in different scripts)")
+        elif names_compatible(a.name, b.name):
             self._add(i, j, 100, True, f"same {kind} {value}")
         elif kind == "e-mail":
             self._add(i, j, 90, False, f"same e-mail {value} (different names)")

@@ -8,6 +8,7 @@ spaces, dashes or a different prefix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
@@ -45,8 +46,14 @@ def build_search_text(draft: ContactDraft) -> str:
     return f"{text} {digits}" if digits else text
 
 
+_PHONE_QUERY = re.compile(r"[\d\s+()\-./]+")
+
+
 def query_words(query: str) -> list[str]:
-    """Fold a query and split it into words; phone-like words become bare digits."""
+    """Fold a query and split it into words; phone-like words become bare digits, and a
+    query that is a whole phone number ("+1 (541) 555") becomes one run of digits."""
+    if _PHONE_QUERY.fullmatch(query.strip() or "x") and sum(c.isdigit() for c in query) >= 3:
+        return [phone_digits(query)]
     words: list[str] = []
     for word in fold(query).split():
         stripped = word.strip("+()-./")

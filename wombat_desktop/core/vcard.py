@@ -99,7 +99,7 @@ def read_vcards(
 def _read_batch(batch: list[RawCard], source: str, result: VCardReadResult,
                 pending: list[tuple[int, str]], cancel: CancelToken | None) -> None:
     """Prepare each card, let vobject parse the batch at once, then build the drafts."""
-    ready: list[tuple[int, PreparedCard]] = []
+    ready: list[tuple[int, PreparedCard, str]] = []
     for card in batch:
         if cancel is not None:
             cancel.check()
@@ -107,32 +107,38 @@ def _read_batch(batch: list[RawCard], source: str, result: VCardReadResult,
         number = result.found
         if card.orphan:
             last = card.lines[-1][0] if card.lines else card.start
-            result.errors.append(CardError(number, card.start,
-                                           f"no BEGIN:VCARD before line {last + 1}"))
+            note = f"no BEGIN:VCARD before line {last + 1}: read as a card anyway"
         elif not card.complete:
-            result.errors.append(CardError(number, card.start, "truncated: END:VCARD missing"))
+            note = "the card is cut off (END:VCARD missing): imported what it holds"
         else:
-            try:
-                ready.append((number, prepare_card(card)))
-            except Exception as exc:  # noqa: BLE001 - one bad card must not stop the file
-                result.errors.append(CardError(number, card.start, f"unreadable card: {exc!r}"))
+            note = ""
+        try:
+            prepared = prepare_card(card)
+        except Exception as exc:  # noqa: BLE001 - one bad card must not stop the file
+            result.errors.append(CardError(number, card.start,
+                                           note or f"unreadable card: {exc!r}"))
+            continue
+        ready.append((number, prepared, note))
     if not ready:
         return
-    comps = parse_prepared([prep for _, prep in ready])
-    for (number, prep), comp in zip(ready, comps, strict=True):
+    comps = parse_prepared([prep for _, prep, _ in ready])
+    for (number, prep, note), comp in zip(ready, comps, strict=True):
+        start = prep.card.start
         if isinstance(comp, CardReadError):
-            result.errors.append(CardError(number, comp.line, comp.message))
+            result.errors.append(CardError(number, comp.line, note or comp.message))
             continue
         try:
             draft, agents = finish_card(prep, comp)
         except Exception as exc:  # noqa: BLE001
-            result.errors.append(CardError(number, prep.card.start, f"unreadable card: {exc!r}"))
+            result.errors.append(CardError(number, start, note or f"unreadable card: {exc!r}"))
             continue
-        pending.extend((prep.card.start, text) for text in agents)
+        pending.extend((start, text) for text in agents)
         if not _has_content(draft):
             result.errors.append(CardError(
-                number, prep.card.start, "empty card: no name, e-mail, phone or organisation"))
+                number, start, note or "empty card: no name, e-mail, phone or organisation"))
             continue
+        if note:  # a broken card whose contents were saved: reported, nothing lost
+            result.errors.append(CardError(number, start, note))
         draft.source = f"vcard:{source}#{number}"
         result.contacts.append(draft)
 

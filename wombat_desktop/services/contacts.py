@@ -37,6 +37,13 @@ def validate(draft: ContactDraft) -> ContactDraft:
         raise ValidationError(f"The note is longer than {MAX_NOTE:,} characters.")
     draft.emails = [e for e in draft.emails if e.value.strip()]
     draft.phones = [p for p in draft.phones if p.value.strip()]
+    for email in draft.emails:
+        local, at, domain = email.value.strip().rpartition("@")
+        if not at or not local or not domain or " " in email.value.strip():
+            raise ValidationError(f"“{email.value}” does not look like an e-mail address.")
+    for phone in draft.phones:
+        if sum(ch.isdigit() for ch in phone.value) < 3:
+            raise ValidationError(f"“{phone.value}” does not look like a phone number.")
     draft.urls = [u for u in draft.urls if u.value.strip()]
     draft.addresses = [a for a in draft.addresses if not a.is_empty()]
     draft.tags = [t.strip() for t in draft.tags if t.strip()]

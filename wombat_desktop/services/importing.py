@@ -238,7 +238,7 @@ class ImportService:
         """Read, plan and (unless ``dry_run``) commit, as ``wombat import`` does."""
         preview = self.preview(self.read(paths, progress=progress, cancel=cancel),
                                progress, cancel)
-        if dry_run:
+        if dry_run or not preview.people:  # nothing to write: no empty batch either
             return ImportResult(None, preview.reports(), [
                 _dry_review(r) for r in preview.plan.review])
         return self.commit(preview, progress=progress, cancel=cancel)

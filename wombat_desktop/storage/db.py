@@ -24,11 +24,8 @@ def sqlite_file(url: str) -> Path | None:
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine; for SQLite turn on foreign keys and WAL and create the folder."""
+    """Create an engine; for SQLite turn on foreign keys and WAL."""
     if is_sqlite(url):
-        file = sqlite_file(url)
-        if file is not None:
-            file.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
 
         @event.listens_for(engine, "connect")

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         self.nav = QListWidget(central)
         self.nav.setAccessibleName("Areas")
-        self.nav.setFixedWidth(170)
+        self.nav.setFixedWidth(130)
         self.stack = QStackedWidget(central)
         for key, label, tip in (
             ("contacts", "Contacts", "Everyone you know, strong and weak (I.1–I.2)"),
@@ -175,7 +175,8 @@ class MainWindow(QMainWindow):
 
     def _on_totals_changed(self, totals: TieTotals) -> None:
         self.totals_status.setText(
-            f"Strong contacts: {totals.strong:,}   Weak contacts: {totals.weak:,}"
+            f"Strong contacts: {totals.strong:,}   Weak contacts: {totals.weak:,}   "
+            f"(of {totals.contacts:,})"
         )
 
     def _on_about_triggered(self) -> None:

@@ -21,7 +21,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _last(item: ContactListItem, today: dt.date) -> str:
-    return ago(item.last_interaction_on, today) if item.last_interaction_on else ""
+    return ago(item.last_interaction_on, today) if item.last_interaction_on else "never"
 
 
 # (header, text for a row, sort key)
@@ -30,18 +30,29 @@ COLUMNS: list[Column] = [
     ("Name", lambda i, _t: i.name or "(no name)", lambda i: i.sort_name),
     ("Tie", lambda i, _t: i.tie.value + (" *" if i.tie_is_override else ""),
      lambda i: (i.tie is Tie.WEAK, i.sort_name)),
+    ("Why", lambda i, _t: i.tie_reason, lambda i: i.tie_reason),
     ("Company", lambda i, _t: i.organization, lambda i: i.organization.casefold()),
     ("Title", lambda i, _t: i.title, lambda i: i.title.casefold()),
     ("Last contact", _last,
      lambda i: i.last_interaction_on.toordinal() if i.last_interaction_on else 0),
-    ("Referrals ⇄", lambda i, _t: f"{i.referrals_given} / {i.referrals_received}"
+    ("Referrals", lambda i, _t: f"{i.referrals_given} ↗ {i.referrals_received} ↙"
      if i.referrals_given or i.referrals_received else "",
      lambda i: (i.referrals_given + i.referrals_received, i.referrals_received)),
     ("E-mail", lambda i, _t: i.email, lambda i: i.email.casefold()),
     ("Phone", lambda i, _t: i.phone, lambda i: i.phone),
-    ("Why", lambda i, _t: i.tie_reason, lambda i: i.tie_reason),
 ]
-NAME, TIE, COMPANY, TITLE, LAST, REFERRALS, EMAIL, PHONE, WHY = range(len(COLUMNS))
+HEADER_TIPS = [
+    "Display name",
+    "Strong or weak contact (plan section I.2). * = set by you rather than suggested.",
+    "Why the tie strength was suggested",
+    "Organisation",
+    "Job title",
+    "The last logged lunch, call, meeting, event or e-mail",
+    "Referrals and promotions you gave them (↗) and received from them (↙)",
+    "First e-mail",
+    "First phone",
+]
+NAME, TIE, WHY, COMPANY, TITLE, LAST, REFERRALS, EMAIL, PHONE = range(len(COLUMNS))
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -114,7 +125,7 @@ class ContactTableModel(QAbstractTableModel):
             return item
         if role == Qt.ItemDataRole.ToolTipRole:
             if col in (TIE, WHY):
-                return item.tie_reason
+                return item.tie_reason + ("  (* = set by you)" if item.tie_is_override else "")
             if col == REFERRALS:
                 return (f"{item.referrals_given} given to them (referrals and promotions), "
                         f"{item.referrals_received} received from them")
@@ -131,6 +142,8 @@ class ContactTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section][0]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section]
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

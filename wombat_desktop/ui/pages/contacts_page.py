@@ -104,7 +104,7 @@ class ContactsPage(QWidget):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for col, width in enumerate((190, 70, 170, 150, 110, 85, 220, 140, 260)):
+        for col, width in enumerate((180, 80, 250, 160, 140, 100, 80, 200, 130)):
             header.resizeSection(col, width)
         self.table.setAccessibleName("Contacts")
         self.form = ContactForm(self.splitter)
@@ -197,15 +197,25 @@ class ContactsPage(QWidget):
 
         self.model.show_only(keep, narrowing)
         self._shown_query, self._shown_tie = query, tie
-        if current is not None:
-            self.select_id(current, scroll=False)
+        if current is not None and self.select_id(current, scroll=False):
+            pass
+        elif self.model.rowCount():
+            self.select_row(0)  # the panel always shows a contact of the list
+        elif not self.form.dirty:
+            self.form.show_empty()
+        self._update_totals()
 
     def _update_totals(self) -> None:
         totals = self._service.totals(self._all)
+        shown = self.model.rowCount()
+        if shown == totals.contacts:
+            scope = f"{totals.contacts:,} contacts"
+        elif shown == 0:
+            scope = "<b>no contact matches</b>"
+        else:
+            scope = f"{shown:,} of {totals.contacts:,} shown"
         self.totals_label.setText(
-            f"<b>{totals.strong:,}</b> strong · <b>{totals.weak:,}</b> weak · "
-            f"{totals.contacts:,} contacts"
-        )
+            f"<b>{totals.strong:,}</b> strong · <b>{totals.weak:,}</b> weak · {scope}")
         self.totalsChanged.emit(totals)
 
     def totals(self) -> TieTotals:
@@ -282,6 +292,7 @@ class ContactsPage(QWidget):
                 if command.contact_id is not None:
                     self.select_id(command.contact_id)
             else:
+                self._service.get(detail.id)  # a clear message if it is gone meanwhile
                 before = self.form.saved_state()
                 self._undo.push(EditContactCommand(self._service, detail.id, before,
                                                    (draft, flags), self.refresh_ids))
@@ -322,7 +333,11 @@ class ContactsPage(QWidget):
         self._update_totals()
         if current is not None:
             self.select_id(current, scroll=False)
-        if current is not None and current in wanted and not self.form.dirty:
+        shown = self.form.detail
+        live = {i.id for i in fresh}
+        if shown is not None and shown.id in wanted and shown.id not in live:
+            self.form.show_empty()  # its contact was deleted or undone away
+        elif current is not None and current in wanted and not self.form.dirty:
             self._show(current)
 
     # --- crash safety -----------------------------------------------------------------

@@ -78,6 +78,7 @@ class ContactForm(QWidget):
     def _build_ui(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        self.setMinimumWidth(330)
         self.heading = QLabel(self)
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -129,9 +130,9 @@ class ContactForm(QWidget):
         self.stage_combo = QComboBox(body)
         for stage, label in STAGE_LABELS.items():
             self.stage_combo.addItem(label, stage.value)
-        self.want_business_check = QCheckBox("I want to do business with them", body)
-        self.want_refer_check = QCheckBox("I want to refer business to them", body)
-        self.opinion_leader_check = QCheckBox("Opinion leader (a connector)", body)
+        self.want_business_check = QCheckBox("Want to do business with them", body)
+        self.want_refer_check = QCheckBox("Want to refer business to them", body)
+        self.opinion_leader_check = QCheckBox("Opinion leader (connector)", body)
         self.tags_edit = QLineEdit(body)
         self.tags_edit.setPlaceholderText("comma separated, e.g. golf, chamber")
         self.met_edit = QLineEdit(body)
