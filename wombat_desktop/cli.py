@@ -33,38 +33,44 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="fill the database with a demo network")
-    demo.add_argument("--contacts", type=int, default=300, metavar="N")
-    demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument("--contacts", type=int, default=300, metavar="N",
+                      help="how many people (default 300; 50,000 takes about 15 s)")
+    demo.add_argument("--seed", type=int, default=7, help="the same seed gives the same network")
     demo.add_argument("--replace", action="store_true",
                       help="delete what the database holds first")
 
     stats = sub.add_parser("stats", help="totals: contacts, strong and weak ties")
-    stats.add_argument("--json", action="store_true")
+    stats.add_argument("--json", action="store_true", help="print a JSON object")
 
     contacts = sub.add_parser("contacts", help="list contacts")
-    contacts.add_argument("--tie", choices=[t.value for t in Tie])
-    contacts.add_argument("--search", metavar="TEXT", default="")
-    contacts.add_argument("--json", action="store_true")
+    contacts.add_argument("--tie", choices=[t.value for t in Tie], help="only strong or weak")
+    contacts.add_argument("--search", metavar="TEXT", default="",
+                          help="names in any script, companies, e-mails, phones")
+    contacts.add_argument("--json", action="store_true", help="print a JSON list")
 
     imp = sub.add_parser("import", help="import vCard or CSV files (folders too)")
-    imp.add_argument("paths", nargs="*", metavar="PATH")
+    imp.add_argument("paths", nargs="*", metavar="PATH",
+                     help="vCard (.vcf) or CSV files, or folders holding them")
     imp.add_argument("--dry-run", action="store_true", help="read and compare, write nothing")
-    imp.add_argument("--json", action="store_true")
+    imp.add_argument("--json", action="store_true",
+                     help="print per-file results and totals as JSON")
     imp.add_argument("--undo", type=int, metavar="BATCH", help="take an import back")
     imp.add_argument("--list", action="store_true", help="list the import batches")
 
     exp = sub.add_parser("export", help="export contacts as vCard or CSV")
-    exp.add_argument("--format", choices=["vcard4", "vcard3", "csv"], default="vcard4")
-    exp.add_argument("--out", required=True, metavar="FILE")
-    exp.add_argument("--tie", choices=[t.value for t in Tie])
+    exp.add_argument("--format", choices=["vcard4", "vcard3", "csv"], default="vcard4",
+                     help="vCard 4.0 (default), vCard 3.0, or CSV in Google's layout")
+    exp.add_argument("--out", required=True, metavar="FILE", help="the file to write")
+    exp.add_argument("--tie", choices=[t.value for t in Tie], help="only strong or weak")
 
     dup = sub.add_parser("duplicates", help="list likely duplicate people")
-    dup.add_argument("--json", action="store_true")
-    dup.add_argument("--min-score", type=int, default=80)
+    dup.add_argument("--json", action="store_true", help="print a JSON list of pairs")
+    dup.add_argument("--min-score", type=int, default=80, choices=range(0, 101),
+                     metavar="0-100", help="least score of a likely pair (default 80)")
 
     snap = sub.add_parser("snapshot", help="render a page of the app to a PNG")
-    snap.add_argument("page", nargs="?")
-    snap.add_argument("--out", metavar="FILE.png")
+    snap.add_argument("page", nargs="?", help="a page name (see --list)")
+    snap.add_argument("--out", metavar="FILE.png", help="the PNG to write")
     snap.add_argument("--size", default="1280x800", metavar="WxH")
     snap.add_argument("--list", action="store_true", help="name the pages")
     return parser

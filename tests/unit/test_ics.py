@@ -70,7 +70,7 @@ def test_aware_times_keep_their_own_zone() -> None:
     assert back.starts_at == tokyo.starts_at
 
 
-def test_utc_when_the_local_zone_has_no_name(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_utc_when_the_local_zone_has_no_name() -> None:
     text = write_ics(EVENTS[:1], ZoneInfo("Etc/UTC"), STAMP)
     assert "DTSTART:20261201T123000Z" in text
     assert "VTIMEZONE" not in text

@@ -89,8 +89,9 @@ class DemoService:
                 if existing and not replace:
                     raise ValidationError(
                         f"The database already holds {existing:,} contacts. The demo fills "
-                        "an empty database only; replace them (deletes every contact and "
-                        "plan record, after a backup) or use a new database."
+                        "an empty database only: replace them with `wombat demo --replace` "
+                        "(deletes every contact and plan record, after a backup) or use a "
+                        "new database (--db)."
                     )
             if existing:
                 self._db.backup("before-demo")

@@ -179,7 +179,7 @@ def merged_map(session: Session) -> dict[int, int]:
     """merged contact id -> the contact it was merged into."""
     stmt = select(ContactRow.id, ContactRow.merged_into_id).where(
         ContactRow.merged_into_id.is_not(None))
-    return {cid: into for cid, into in session.connection().execute(stmt)}
+    return {cid: int(into) for cid, into in session.connection().execute(stmt)}
 
 
 def _balance_columns() -> tuple[Any, ...]:

@@ -173,7 +173,7 @@ def keep_in_touch_days(session: Session) -> dict[int, int]:
     """contact id -> its own cadence, for the few contacts that have one."""
     stmt = select(ContactRow.id, ContactRow.keep_in_touch_days).where(
         ContactRow.keep_in_touch_days.is_not(None), live())
-    return {cid: days for cid, days in session.connection().execute(stmt)}
+    return {cid: int(days) for cid, days in session.connection().execute(stmt)}
 
 
 def set_keep_in_touch_days(session: Session, contact_id: int, days: int | None) -> None:
