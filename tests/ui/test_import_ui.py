@@ -106,7 +106,8 @@ def test_two_files_preview_commit_report_and_undo(qtbot, controller: ImportContr
     shot(dialog, "preview")
     # Ann merges into the stored Ann, Bob appears twice (folded), Daniel Okafur looks like
     # the stored Daniel Okafor at the same company, the empty card is an error.
-    assert dialog.summary.figure_values() == [4, 3, 2, 1, 1]
+    # Figures: cards and rows read, new, merged, to review, errors.
+    assert dialog.summary.figure_values() == [6, 3, 2, 1, 1]
     table = dialog.summary.files_table
     assert table.rowCount() == 2
     assert row_texts(table, 0) == ["phone.vcf", "vCard", "4", "2", "1", "1"]

@@ -82,6 +82,7 @@ class ImportController(QObject):
         files = [p for p in paths if not Path(p).is_dir()] + expand_paths(
             [p for p in paths if Path(p).is_dir()])
         if not files:
+            self.message.emit(self.tr("No vCard or CSV files there to import."))
             return None
         if self.dialog is not None and self.dialog.isVisible():
             prompts.info(self._window, self.tr("Import contacts"),

@@ -49,7 +49,8 @@ def _entry(ink: Ink, st: Styles, call: Call, hook: str, width: float) -> KeepTog
     outcome = (f"{BOX} lunch booked   {BOX} left a message   {BOX} call back   {BOX} declined"
                "      Date / place: ______________________")
     rule = Table([[""]], colWidths=[width], rowHeights=[4])
-    rule.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.6, RULE)]))
+    rule.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.6, RULE),
+                           ("FONTNAME", (0, 0), (-1, -1), ink.regular)]))
     return KeepTogether([head, Paragraph(ink.rich(facts), st.muted), Spacer(1, 3), body,
                          Spacer(1, 3), Paragraph(ink.rich(outcome), st.small), rule,
                          Spacer(1, 8)])

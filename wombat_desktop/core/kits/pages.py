@@ -74,7 +74,11 @@ class _NumberedCanvas(Canvas):
     footer: Callable[[Canvas, int, int], None] | None = None
     plain_page = False  # set by a page's onPage to go without the footer (card sheets)
 
+    initial_font = "Helvetica"
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Start in an embedded font, so that no base-14 font is ever referenced.
+        kwargs.setdefault("initialFontName", self.initial_font)
         super().__init__(*args, **kwargs)
         self._saved: list[dict[str, Any]] = []
 
@@ -125,6 +129,7 @@ def write_pdf(out: str | os.PathLike[str], paper: Paper, title: str, author: str
         pass
 
     Numbered.footer = staticmethod(footer)  # type: ignore[assignment]
+    Numbered.initial_font = ink.regular
     try:
         doc.build(list(story), canvasmaker=Numbered)
         pages = doc.page

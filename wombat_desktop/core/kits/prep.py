@@ -140,6 +140,7 @@ def _note_cards(ink: Ink, st: Styles, width: float, height: float) -> list[Any]:
                                            ("LINEBELOW", (0, 0), (0, 0), 0.5,
                                             RULE if not label else None or RULE),
                                            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                           ("FONTNAME", (0, 0), (-1, -1), ink.regular),
                                            ("LEFTPADDING", (0, 0), (-1, -1), 0)])))
         return cells
 

@@ -124,6 +124,7 @@ class SummaryView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._error_count = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(self)
@@ -195,11 +196,14 @@ class SummaryView(QWidget):
         self.note_label.setVisible(bool(text))
 
     def show_preview(self, preview: ImportPreview) -> None:
-        self.heading.setText(self.tr("Ready to import"))
+        found = sum(f.found for f in preview.files)
+        self.heading.setText(self.tr("Ready to import") if preview.people
+                             else self.tr("Nothing to import"))
         self.set_note("")
-        self._fill((preview.people, preview.new, preview.merged, preview.to_review,
+        self._fill((found, preview.new, preview.merged, preview.to_review,
                     preview.errors),
-                   (self.tr("people found"), self.tr("new"), self.tr("merged automatically"),
+                   (self.tr("cards and rows found"), self.tr("new"),
+                    self.tr("merged automatically"),
                     self.tr("possible duplicates to review"), self._errors_caption(preview.errors)),
                    preview.reports())
 
@@ -207,8 +211,9 @@ class SummaryView(QWidget):
         t = result.totals()
         self.heading.setText(label)
         self.set_note(self.tr("Imported. Undo it here or later in File → Import history."))
-        self._fill((people, t["imported"], t["merged"], t["to_review"], t["errors"]),
-                   (self.tr("people found"), self.tr("new contacts"),
+        del people  # the figures count cards and rows, as the preview does
+        self._fill((t["found"], t["imported"], t["merged"], t["to_review"], t["errors"]),
+                   (self.tr("cards and rows found"), self.tr("new contacts"),
                     self.tr("merged into existing"), self.tr("possible duplicates to review"),
                     self._errors_caption(t["errors"])), result.files)
 
@@ -234,6 +239,7 @@ class SummaryView(QWidget):
         lines = error_lines(reports)
         self.errors_list.clear()
         self.errors_list.addItems(lines)
+        self._error_count = len(lines)
         self.errors_toggle.setText(self.tr("Show the errors (%s)") % f"{len(lines):,}")
         self.errors_toggle.setVisible(bool(lines))
         self.errors_toggle.setChecked(False)
@@ -250,6 +256,9 @@ class SummaryView(QWidget):
                              + 2 * table.frameWidth() + 2)
 
     def _on_errors_toggle_toggled(self, shown: bool) -> None:
+        count = f"{self._error_count:,}"
+        self.errors_toggle.setText((self.tr("Hide the errors (%s)") if shown
+                                    else self.tr("Show the errors (%s)")) % count)
         self.errors_list.setVisible(shown)
         self.filler.setVisible(not shown)
         self.errors_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
