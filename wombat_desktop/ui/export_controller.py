@@ -100,7 +100,11 @@ class ExportController(QObject):
                         error: BaseException | None) -> None:
         self.export_action.setEnabled(True)
         if error is not None:
-            text = str(error) or type(error).__name__
+            if isinstance(error, OSError):
+                text = self.tr("Could not write {path}: {reason}.").format(
+                    path=path, reason=error.strerror or error)
+            else:
+                text = str(error) or type(error).__name__
             self.message.emit(self.tr("Export failed."))
             prompts.error(self._window, self.tr("Could not export"), text)
             self.failed.emit(text)

@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
 
 from wombat_desktop.core.kits.data import Paper
 from wombat_desktop.core.kits.text import Ink
@@ -130,6 +130,7 @@ def write_pdf(out: str | os.PathLike[str], paper: Paper, title: str, author: str
 
     Numbered.footer = staticmethod(footer)  # type: ignore[assignment]
     Numbered.initial_font = ink.regular
+    _table_fonts(story, ink.regular)
     try:
         doc.build(list(story), canvasmaker=Numbered)
         pages = doc.page
@@ -138,6 +139,19 @@ def write_pdf(out: str | os.PathLike[str], paper: Paper, title: str, author: str
         if part.exists():
             part.unlink()
     return pages
+
+
+def _table_fonts(flowables: Sequence[Any], font: str) -> None:
+    """Give every table our embedded font (reportlab's cell default is base-14 Helvetica)."""
+    for f in flowables:
+        if isinstance(f, list | tuple):
+            _table_fonts(f, font)
+        elif isinstance(f, Table):
+            f.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font)]))
+            for row in f._cellvalues:
+                _table_fonts(row, font)
+        elif hasattr(f, "_content"):
+            _table_fonts(f._content, font)
 
 
 @lru_cache(maxsize=8)
