@@ -79,9 +79,12 @@ def take_snapshot(db_url: str | None, page: str, out: str, size: tuple[int, int]
     if page not in snapshot_pages():
         raise WombatError(f"Unknown page {page!r}; pages: {', '.join(snapshot_pages())}.")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # offscreen plugin chatter
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    # The offscreen platform warns about window hints it cannot honour: not news for a PNG.
+    qInstallMessageHandler(lambda _kind, _context, text: None
+                           if "propagateSizeHints" in text else sys.stderr.write(text + "\n"))
     from wombat_desktop.ui.main_window import MainWindow
 
     app = _application()

@@ -68,6 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     dup.add_argument("--min-score", type=int, default=80, choices=range(0, 101),
                      metavar="0-100", help="least score of a likely pair (default 80)")
 
+    from wombat_desktop.cli_followups import add_parsers as add_followup_parsers
+
+    COMMANDS.update(add_followup_parsers(sub))
+
     snap = sub.add_parser("snapshot", help="render a page of the app to a PNG")
     snap.add_argument("page", nargs="?", help="a page name (see --list)")
     snap.add_argument("--out", metavar="FILE.png", help="the PNG to write")

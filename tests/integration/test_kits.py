@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -28,18 +29,23 @@ def kits(db: Database) -> KitService:
 
 
 def embedded_fonts(reader: PdfReader) -> set[str]:
-    """Names of fonts that carry TrueType programs (/FontFile2) in their descriptors."""
+    """Names of fonts that carry TrueType programs (/FontFile2) in their descriptors.
+
+    Fails when a page sets text in a font without one (reportlab lists base-14 Helvetica in
+    every page's resources; it must never be selected with ``Tf``).
+    """
     found: set[str] = set()
     for page in reader.pages:
-        fonts = page["/Resources"].get_object().get("/Font", {})
-        for ref in fonts.get_object().values():
+        fonts = page["/Resources"].get_object().get("/Font", {}).get_object()
+        used = {"/" + m.decode() for m in re.findall(rb"/(\w+) [\d.]+ Tf",
+                                                     page.get_contents().get_data())}
+        for key, ref in fonts.items():
             font = ref.get_object()
-            for desc in [font.get("/FontDescriptor")] + [
-                    d.get_object().get("/FontDescriptor") for d in font.get("/DescendantFonts",
-                                                                          [])]:
-                if desc is not None and "/FontFile2" in desc.get_object():
-                    found.add(str(font["/BaseFont"]))
-            assert "/FontDescriptor" in font or "/DescendantFonts" in font, font
+            desc = font.get("/FontDescriptor")
+            if desc is not None and "/FontFile2" in desc.get_object():
+                found.add(str(font["/BaseFont"]))
+            else:
+                assert key not in used, font
     return found
 
 

@@ -17,7 +17,10 @@ from wombat_desktop.storage.database import Database
 if TYPE_CHECKING:
     from wombat_desktop.services.duplicates import DuplicateService
     from wombat_desktop.services.exporting import ExportService
+    from wombat_desktop.services.followups import FollowUpService
     from wombat_desktop.services.importing import ImportService
+    from wombat_desktop.services.interactions import InteractionService
+    from wombat_desktop.services.referrals import ReferralService
 
 
 class Services:
@@ -45,6 +48,25 @@ class Services:
         from wombat_desktop.services.exporting import ExportService
 
         return ExportService(self.db, self.today)
+
+
+    @cached_property
+    def interactions(self) -> InteractionService:
+        from wombat_desktop.services.interactions import InteractionService
+
+        return InteractionService(self.db, self.today)
+
+    @cached_property
+    def referrals(self) -> ReferralService:
+        from wombat_desktop.services.referrals import ReferralService
+
+        return ReferralService(self.db, self.today)
+
+    @cached_property
+    def followups(self) -> FollowUpService:
+        from wombat_desktop.services.followups import FollowUpService
+
+        return FollowUpService(self.db, self.today)
 
 
 def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today,

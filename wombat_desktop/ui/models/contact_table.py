@@ -30,7 +30,8 @@ COLUMNS: list[Column] = [
     ("Name", lambda i, _t: i.name or "(no name)", lambda i: i.sort_name),
     ("Tie", lambda i, _t: i.tie.value + (" *" if i.tie_is_override else ""),
      lambda i: (i.tie is Tie.WEAK, i.sort_name)),
-    ("Why", lambda i, _t: i.tie_reason, lambda i: i.tie_reason),
+    # The Tie column says strong/weak already: the reason is shown without that prefix.
+    ("Why", lambda i, _t: i.tie_reason.split(": ", 1)[-1], lambda i: i.tie_reason),
     ("Company", lambda i, _t: i.organization, lambda i: i.organization.casefold()),
     ("Title", lambda i, _t: i.title, lambda i: i.title.casefold()),
     ("Last contact", _last,
