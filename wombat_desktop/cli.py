@@ -69,8 +69,10 @@ def _parser() -> argparse.ArgumentParser:
                      metavar="0-100", help="least score of a likely pair (default 80)")
 
     from wombat_desktop.cli_followups import add_parsers as add_followup_parsers
+    from wombat_desktop.cli_kits import add_parsers as add_kit_parsers
 
     COMMANDS.update(add_followup_parsers(sub))
+    COMMANDS.update(add_kit_parsers(sub))
 
     snap = sub.add_parser("snapshot", help="render a page of the app to a PNG")
     snap.add_argument("page", nargs="?", help="a page name (see --list)")

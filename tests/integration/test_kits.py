@@ -31,14 +31,15 @@ def kits(db: Database) -> KitService:
 def embedded_fonts(reader: PdfReader) -> set[str]:
     """Names of fonts that carry TrueType programs (/FontFile2) in their descriptors.
 
-    Fails when a page sets text in a font without one (reportlab lists base-14 Helvetica in
-    every page's resources; it must never be selected with ``Tf``).
+    Fails when a page shows text in a font without one (reportlab lists base-14 Helvetica in
+    every page's resources and selects it in an empty text object; nothing may print in it).
     """
     found: set[str] = set()
     for page in reader.pages:
         fonts = page["/Resources"].get_object().get("/Font", {}).get_object()
-        used = {"/" + m.decode() for m in re.findall(rb"/(\w+) [\d.]+ Tf",
-                                                     page.get_contents().get_data())}
+        # reportlab opens every page with "BT /F1 12 Tf 14.4 TL ET" (Helvetica, no text).
+        content = re.sub(rb"BT /\w+ [\d.]+ Tf [\d.]+ TL ET", b"", page.get_contents().get_data())
+        used = {"/" + m.decode() for m in re.findall(rb"/(\w+) [\d.]+ Tf", content)}
         for key, ref in fonts.items():
             font = ref.get_object()
             desc = font.get("/FontDescriptor")

@@ -51,11 +51,13 @@ def looks_like_vcard(data: bytes) -> bool:
 def read_contact_bytes(
     data: bytes, name: str, mapping: ColumnMapping | None = None,
     progress: ProgressFn | None = None, cancel: CancelToken | None = None,
+    region: str = "US",
 ) -> ParsedFile:
     """Read one file's bytes as vCard or CSV, by content first and by name second."""
     suffix = Path(name).suffix.lower()
     if looks_like_vcard(data) or suffix in VCARD_SUFFIXES:
-        result = read_vcards_parallel(data, source=name, progress=progress, cancel=cancel)
+        result = read_vcards_parallel(data, source=name, progress=progress, cancel=cancel,
+                                      region=region)
         return explain_empty(ParsedFile(
             name, "vcard", "vcard", result.found, result.contacts,
             [FileError(e.card, e.line, e.message) for e in result.errors]))
@@ -70,6 +72,7 @@ def read_contact_bytes(
 def read_contact_file(
     path: str | Path, mapping: ColumnMapping | None = None,
     progress: ProgressFn | None = None, cancel: CancelToken | None = None,
+    region: str = "US",
 ) -> ParsedFile:
     """Read a contact file from disk; an unreadable file becomes one error, not an exception."""
     p = Path(path)
@@ -81,7 +84,7 @@ def read_contact_file(
     except OSError as exc:
         return ParsedFile(str(p), "unknown", "", 0, [],
                           [FileError(0, 0, f"cannot read the file: {exc.strerror or exc}")])
-    parsed = read_contact_bytes(data, p.name, mapping, progress, cancel)
+    parsed = read_contact_bytes(data, p.name, mapping, progress, cancel, region)
     parsed.path = str(p)
     return parsed
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 __all__ = ["PhoneNormalizer", "normalize_phone", "phone_digits"]
 
@@ -36,8 +35,37 @@ def _plus_digits(raw: str) -> str:
     return digits
 
 
-@lru_cache(maxsize=100_000)
+# Parsed numbers, shared by every caller in the process: (digits key, region) -> E.164.
+# Bounded: cleared when it grows past CACHE_LIMIT. Worker processes that read large files
+# parse their numbers in parallel and hand the results back through `remember`.
+CACHE_LIMIT = 250_000
+_CACHE: dict[tuple[str, str], str] = {}
+
+
+def remember(parsed: dict[str, str], region: str) -> None:
+    """Add numbers parsed elsewhere (``key -> E.164``, keys as `phone_key` gives them)."""
+    if len(_CACHE) + len(parsed) > CACHE_LIMIT:
+        _CACHE.clear()
+    _CACHE.update(((key, region), value) for key, value in parsed.items())
+
+
+def phone_key(raw: str) -> str:
+    """The cache key of a raw number: its digits with a leading "+" kept."""
+    return _plus_digits(raw)
+
+
 def _e164(key: str, region: str) -> str:
+    cached = _CACHE.get((key, region))
+    if cached is not None:
+        return cached
+    value = _parse_e164(key, region)
+    if len(_CACHE) >= CACHE_LIMIT:
+        _CACHE.clear()
+    _CACHE[(key, region)] = value
+    return value
+
+
+def _parse_e164(key: str, region: str) -> str:
     if not key or len(key) > 20:
         return key
     import phonenumbers  # imported on first use: it costs ~0.1 s, too much for start-up

@@ -19,6 +19,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from wombat_desktop.core.errors import CancelledError
+from wombat_desktop.core.phones import remember
 from wombat_desktop.core.progress import CancelToken, ProgressFn
 from wombat_desktop.core.vcard import CardError, VCardReadResult, read_vcards
 from wombat_desktop.core.vcard_text import to_utf8_bytes
@@ -55,11 +56,12 @@ def _pieces(data: bytes, count: int) -> list[tuple[int, bytes]]:
 def read_vcards_parallel(
     data: bytes, source: str = "", progress: ProgressFn | None = None,
     cancel: CancelToken | None = None, workers: int | None = None,
-    min_bytes: int = PARALLEL_FROM_BYTES,
+    min_bytes: int = PARALLEL_FROM_BYTES, region: str = "US",
 ) -> VCardReadResult:
     """`read_vcards`, on several processes when the file is large enough to gain from it.
 
-    Any trouble with the worker processes falls back to reading in this process.
+    The workers also parse the cards' phone numbers for ``region`` (kept in the phone
+    cache). Any trouble with the worker processes falls back to reading in this process.
     """
     workers = workers or min(os.cpu_count() or 1, 8)
     data = to_utf8_bytes(data)
@@ -70,7 +72,7 @@ def read_vcards_parallel(
     if len(pieces) < 2:
         return read_vcards(data, source, progress, cancel)
     try:
-        parts = _run_workers(pieces, source, progress, cancel)
+        parts = _run_workers(pieces, source, region, progress, cancel)
     except CancelledError:
         raise
     except (OSError, pickle.UnpicklingError, EOFError, RuntimeError):
@@ -78,9 +80,10 @@ def read_vcards_parallel(
     return _join(parts, [line for line, _ in pieces])
 
 
-def _run_workers(pieces: list[tuple[int, bytes]], source: str, progress: ProgressFn | None,
-                 cancel: CancelToken | None) -> list[VCardReadResult]:
-    command = [sys.executable, "-m", "wombat_desktop.core.vcard_worker", source]
+def _run_workers(pieces: list[tuple[int, bytes]], source: str, region: str,
+                 progress: ProgressFn | None, cancel: CancelToken | None
+                 ) -> list[VCardReadResult]:
+    command = [sys.executable, "-m", "wombat_desktop.core.vcard_worker", source, region]
     procs = [subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL) for _ in pieces]
     outputs: list[bytes | None] = [None] * len(procs)
@@ -104,7 +107,12 @@ def _run_workers(pieces: list[tuple[int, bytes]], source: str, progress: Progres
                 p.kill()
     if any(p.returncode != 0 for p in procs):
         raise RuntimeError("a vCard worker failed")
-    return [pickle.loads(out or b"") for out in outputs]
+    results = []
+    for out in outputs:
+        result, parsed_region, parsed = pickle.loads(out or b"")
+        remember(parsed, parsed_region)
+        results.append(result)
+    return results
 
 
 def _join(parts: list[VCardReadResult], first_lines: list[int]) -> VCardReadResult:

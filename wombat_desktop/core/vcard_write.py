@@ -61,6 +61,10 @@ def _add_typed(card: Any, name: str, tv: TypedValue, v4: bool, group: str) -> No
         line.group = group
 
 
+# Card boundaries never come from kept lines: written back, they would split the card.
+_STRUCTURAL = re.compile(r"(?i)^\s*(?:[\w-]+\.)?(?:BEGIN|END)\s*[:;]")
+
+
 def _free_group(extra: list[str]) -> Iterable[str]:
     used = [int(m.group(1)) for line in extra if (m := _GROUP.match(line))]
     n = max(used, default=0)
@@ -132,7 +136,8 @@ def write_vcard(d: ContactDraft, version: str = "4.0") -> str:
         payload = base64.b64encode(d.photo.data).decode("ascii")
         lines.append(f"PHOTO:data:{d.photo.mime};base64,{payload}")
     out = ["BEGIN:VCARD", f"VERSION:{'4.0' if v4 else '3.0'}"]
-    out += lines + labels + [ln.replace("\r", "").replace("\n", "\\n") for ln in d.extra_lines]
+    out += lines + labels + [ln.replace("\r", "").replace("\n", "\\n") for ln in d.extra_lines
+                             if not _STRUCTURAL.match(ln)]
     out.append("END:VCARD")
     return "".join(fold_line(ln) + "\r\n" for ln in out)
 

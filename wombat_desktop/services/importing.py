@@ -159,7 +159,7 @@ class ImportService:
                 cancel.check()
             progress(n, len(paths), f"Reading {Path(path).name}")
             mapping = (mappings or {}).get(str(path))
-            parsed.append(read_contact_file(path, mapping, cancel=cancel))
+            parsed.append(read_contact_file(path, mapping, cancel=cancel, region=self.region))
         progress(len(paths), len(paths), "Read")
         return parsed
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from wombat_desktop.services.followups import FollowUpService
     from wombat_desktop.services.importing import ImportService
     from wombat_desktop.services.interactions import InteractionService
+    from wombat_desktop.services.kits import KitService
     from wombat_desktop.services.referrals import ReferralService
 
 
@@ -49,7 +50,6 @@ class Services:
 
         return ExportService(self.db, self.today)
 
-
     @cached_property
     def interactions(self) -> InteractionService:
         from wombat_desktop.services.interactions import InteractionService
@@ -67,6 +67,12 @@ class Services:
         from wombat_desktop.services.followups import FollowUpService
 
         return FollowUpService(self.db, self.today)
+
+    @cached_property
+    def kits(self) -> KitService:
+        from wombat_desktop.services.kits import KitService
+
+        return KitService(self.db, self.today)
 
 
 def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today,

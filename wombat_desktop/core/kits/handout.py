@@ -22,6 +22,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from wombat_desktop.core.kits.blocks import bullets, split_items
 from wombat_desktop.core.kits.data import KitData, Paper
 from wombat_desktop.core.kits.pages import (
     ACCENT,
@@ -128,11 +129,6 @@ def _header(canvas: Canvas, ink: Ink, data: KitData, paper: Paper) -> None:
     canvas.restoreState()
 
 
-def _bullets(ink: Ink, text: str, style: Any) -> list[Paragraph]:
-    items = [t.strip() for t in text.replace("\n", ";").split(";") if t.strip()]
-    return [Paragraph(ink.rich(t), style, bulletText="•") for t in items]
-
-
 def _story(ink: Ink, data: KitData, paper: Paper) -> list[Any]:
     st = styles(ink)
     me = data.me
@@ -151,7 +147,7 @@ def _story(ink: Ink, data: KitData, paper: Paper) -> list[Any]:
         left += [Paragraph("Background", st.h2), Paragraph(ink.rich(me.background), st.body)]
     right: list[Any] = []
     if me.services:
-        right += [Paragraph("Services", st.h2), *_bullets(ink, me.services, st.body)]
+        right += [Paragraph("Services", st.h2), *bullets(ink, split_items(me.services), st.body)]
     contact = [*me.phones[:2], *me.emails[:2], *me.urls[:1]]
     if me.address:
         contact.append(me.address)

@@ -97,7 +97,8 @@ def build_plan(data: KitData, out: str | os.PathLike[str], paper: Paper, ink: In
     s += _section(ink, st, "II.9", "Memory hooks",
                   bullets(ink, [f"“{h}”" for h in data.hooks], st.body)
                   or [empty(ink, st, "No memory hooks yet.")])
-    scripts = [boxed([Paragraph(ink.rich(f"{sc.title} ({sc.seconds} s)", bold=True),
+    scripts = [boxed([Paragraph(ink.rich(sc.title if f"{sc.seconds} s" in sc.title
+                                         else f"{sc.title} ({sc.seconds} s)", bold=True),
                                 st.cell_bold), Paragraph(ink.rich(sc.text), st.body)], w)
                for sc in data.scripts]
     s += _section(ink, st, "II.10", "Self-introduction scripts",

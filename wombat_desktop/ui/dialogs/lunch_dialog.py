@@ -1,0 +1,158 @@
+"""Small dialogs of the lunch planner: schedule a lunch, notes after it, a visit invitation.
+
+Each dialog hands its values to a ``submit`` callable (a service call) when OK is pressed;
+a refused value (`WombatError`) is shown in the dialog, which stays open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wombat_desktop.core.activity_views import LunchView
+from wombat_desktop.core.errors import WombatError
+
+
+class SubmitDialog(QDialog):
+    """OK runs `_submit()`; a `WombatError` is shown in `error_label` and OK is refused."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.result_value: Any = None
+        self.layout_ = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.layout_.addLayout(self.form)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName(self.tr("Problem"))
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish_layout(self) -> None:
+        self.layout_.addWidget(self.error_label)
+        self.layout_.addWidget(self.buttons)
+
+    def _submit(self) -> Any:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.result_value = self._submit()
+        except WombatError as exc:
+            self.error_label.setText(f"<b>{self.tr('Not saved:')}</b> {exc}")
+            self.error_label.show()
+            return
+        super().accept()
+
+
+class ScheduleDialog(SubmitDialog):
+    """Date, time, place and length of a lunch; a time in the past is refused."""
+
+    def __init__(self, lunch: LunchView, now: dt.datetime,
+                 submit: Callable[[dt.datetime, str, int], LunchView],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Schedule lunch with {name}").format(name=lunch.name), parent)
+        self._submit_fn = submit
+        start = lunch.starts_at or dt.datetime.combine(
+            now.date() + dt.timedelta(days=1), dt.time(12, 0))
+        self.date_edit = QDateEdit(QDate(start.date()), self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("ddd yyyy-MM-dd")
+        self.time_edit = QTimeEdit(QTime(start.hour, start.minute), self)
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.place_edit = QLineEdit(lunch.place, self)
+        self.place_edit.setPlaceholderText(self.tr("Restaurant, café, their office …"))
+        self.duration_spin = QSpinBox(self)
+        self.duration_spin.setRange(15, 12 * 60)
+        self.duration_spin.setSingleStep(15)
+        self.duration_spin.setSuffix(self.tr(" min"))
+        self.duration_spin.setValue(lunch.duration_minutes or 60)
+        for label, widget in ((self.tr("&Date:"), self.date_edit),
+                              (self.tr("&Time:"), self.time_edit),
+                              (self.tr("&Place:"), self.place_edit),
+                              (self.tr("&Length:"), self.duration_spin)):
+            self.form.addRow(label, widget)
+            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        self.finish_layout()
+
+    def starts_at(self) -> dt.datetime:
+        day = self.date_edit.date().toPython()
+        t = self.time_edit.time()
+        assert isinstance(day, dt.date)
+        return dt.datetime.combine(day, dt.time(t.hour(), t.minute()))
+
+    def _submit(self) -> LunchView:
+        return self._submit_fn(self.starts_at(), self.place_edit.text(),
+                               self.duration_spin.value())
+
+
+class NotesDialog(SubmitDialog):
+    """One block of text (notes after a lunch, why it was declined …)."""
+
+    def __init__(self, title: str, prompt: str, submit: Callable[[str], Any], text: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self._submit_fn = submit
+        label = QLabel(prompt, self)
+        label.setWordWrap(True)
+        self.text_edit = QPlainTextEdit(text, self)
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setAccessibleName(prompt)
+        label.setBuddy(self.text_edit)
+        self.layout_.addWidget(label)
+        self.layout_.addWidget(self.text_edit)
+        self.finish_layout()
+        self.resize(440, 260)
+
+    def _submit(self) -> Any:
+        return self._submit_fn(self.text_edit.toPlainText())
+
+
+class VisitDialog(SubmitDialog):
+    """Invite people to visit one of the user's organisations."""
+
+    def __init__(self, names: Sequence[str], organizations: Sequence[tuple[int, str]],
+                 submit: Callable[[int], Any], parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Invite to visit an organisation"), parent)
+        self._submit_fn = submit
+        shown = ", ".join(names[:5]) + (self.tr(" and {n} more").format(n=len(names) - 5)
+                                        if len(names) > 5 else "")
+        who = QLabel(shown, self)
+        who.setWordWrap(True)
+        self.org_combo = QComboBox(self)
+        self.org_combo.setAccessibleName(self.tr("Organisation"))
+        for oid, name in organizations:
+            self.org_combo.addItem(name, oid)
+        self.form.addRow(self.tr("Invite:"), who)
+        self.form.addRow(self.tr("To &visit:"), self.org_combo)
+        if not organizations:
+            self.error_label.setText(self.tr(
+                "No organisation found yet: record a referral made through one of your "
+                "groups, or add your memberships first."))
+            self.error_label.show()
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.finish_layout()
+
+    def _submit(self) -> Any:
+        return self._submit_fn(int(self.org_combo.currentData()))
