@@ -14,6 +14,9 @@ from wombat_desktop.core.csv_formats import ADDRESS_PARTS, EMAIL_TYPES, PHONE_TY
 from wombat_desktop.core.model import ContactDraft, PostalAddress, TypedValue
 
 FORMULA_START = "=+-@\t\r"  # a spreadsheet runs a cell starting with one of these
+# An international phone number: left unguarded so a re-import still reads a number (the
+# worst a spreadsheet can do with it is arithmetic, never a function call or a link).
+_PHONE_CELL = re.compile(r"\+[\d ()./-]*\d[\d ()./-]*")
 
 EMAIL_LABELS: dict[str, list[str]] = {
     "": [], "other": [], "home": ["home"], "personal": ["home"], "private": ["home"],
@@ -44,9 +47,18 @@ def unneutralise(cell: str) -> str:
     cell = cell.strip()
     if "\r" in cell:
         cell = cell.replace("\r\n", "\n").replace("\r", "\n")
-    if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_START:
+    if len(cell) > 1 and cell[0] == "'" and needs_guard(cell[1:]):
         return cell[1:]
     return cell
+
+
+def needs_guard(cell: str) -> bool:
+    """Whether `write_google_csv` puts an apostrophe before this cell: it would run as a
+    spreadsheet formula, or it starts like an already guarded one (phone numbers excepted)."""
+    if not cell or _PHONE_CELL.fullmatch(cell):
+        return False
+    return cell[0] in FORMULA_START or (
+        cell[0] == "'" and len(cell) > 1 and cell[1] in FORMULA_START)
 
 
 def parse_label(text: str, table: dict[str, list[str]]) -> tuple[list[str], bool, str]:

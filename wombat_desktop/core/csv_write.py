@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable, Iterable
 
-from wombat_desktop.core.csv_values import FORMULA_START
+from wombat_desktop.core.csv_values import needs_guard
 from wombat_desktop.core.model import ContactDraft, PostalAddress, TypedValue, display_name_of
 
-_PHONE = re.compile(r"\+[\d ()./-]*\d[\d ()./-]*")
 _IGNORED_TYPES = {"voice", "internet", "pref", "x400"}
 _EMAIL_OUT = {(): "Other", ("home",): "Home", ("work",): "Work"}
 _PHONE_OUT = {
@@ -38,10 +36,9 @@ _ADDRESS_COLUMNS = ["Label", "Formatted", "Street", "City", "PO Box", "Region", 
 
 
 def neutralise(cell: str) -> str:
-    """Prefix an apostrophe to a cell a spreadsheet would run as a formula (not to phones)."""
-    if cell and cell[0] in FORMULA_START and not _PHONE.fullmatch(cell):
-        return "'" + cell
-    return cell
+    """Prefix an apostrophe to a cell a spreadsheet would run as a formula (see
+    `needs_guard`); reading drops exactly one again."""
+    return "'" + cell if needs_guard(cell) else cell
 
 
 def _label(types: list[str], label: str, pref: bool, table: dict[tuple[str, ...], str]) -> str:

@@ -28,6 +28,8 @@ from wombat_desktop.ui.export_controller import ExportController
 from wombat_desktop.ui.import_controller import ImportController
 from wombat_desktop.ui.jobs import JobRunner
 from wombat_desktop.ui.pages.contacts_page import ContactsPage
+from wombat_desktop.ui.pages.followups_page import FollowUpsPage  # issue 6
+from wombat_desktop.ui.widgets.activity_panel import ActivityPanel  # issue 6
 
 STATE_VERSION = 1
 
@@ -48,6 +50,14 @@ class MainWindow(QMainWindow):
         self.contacts_page = ContactsPage(services.contacts, self.undo_stack, self.jobs, today,
                                           recovery)
         self.pages: dict[str, QWidget] = {"contacts": self.contacts_page}
+        # >>> lunches and activity (issue 6)
+        self.activity_panel = ActivityPanel(services.interactions, services.referrals,
+                                            self.undo_stack, today)
+        self.contacts_page.add_detail_panel(self.activity_panel)
+        self.followups_page = FollowUpsPage(services.followups, self.undo_stack, self.jobs,
+                                            today, lambda: _organizations(services))
+        self.pages["followups"] = self.followups_page
+        # <<< lunches and activity
         self.duplicates = DuplicatesController(self, services, self.jobs, self.undo_stack)
         self.exporter = ExportController(self, services, self.jobs,
                                          self.contacts_page.selected_ids)
@@ -67,6 +77,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(central)
         for key, label, tip in (
             ("contacts", "Contacts", "Everyone you know, strong and weak (I.1–I.2)"),
+            ("followups", "Lunches", "Plan sections 11–12: invite the people you referred "
+             "who never sent business back, and call the people you want to do business "
+             "with to set a lunch"),  # issue 6
         ):
             item = QListWidgetItem(label, self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -107,6 +120,16 @@ class MainWindow(QMainWindow):
             contacts.addAction(act)
         contacts.addSeparator()
         contacts.addAction(self.duplicates.find_action)
+        # >>> lunches menu (issue 6)
+        lunches = self.menuBar().addMenu("&Lunches")
+        lunches.addAction(self.followups_page.plan_action)
+        lunches.addAction(self.followups_page.visit_action)
+        lunches.addSeparator()
+        lunches.addAction(self.followups_page.planner.export_one_action)
+        lunches.addAction(self.followups_page.planner.export_all_action)
+        lunches.addSeparator()
+        lunches.addAction(self.followups_page.reload_action)
+        # <<< lunches menu
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About WOMBAT Desktop", self)
         about.triggered.connect(self._on_about_triggered)
@@ -121,6 +144,20 @@ class MainWindow(QMainWindow):
         self.importer.contactsChanged.connect(self.contacts_page.reload)
         self.importer.reviewRequested.connect(self.duplicates.review)
         self.importer.install_drop(self)
+        # >>> lunches and activity (issue 6)
+        self.activity_panel.follow(self.contacts_page)
+        self.followups_page.contactsChanged.connect(self.contacts_page.refresh_ids)
+        self.followups_page.contactsChanged.connect(
+            lambda _ids: self.activity_panel.set_contact(self.contacts_page.current_id()))
+        self.activity_panel.contactsChanged.connect(lambda _ids: self.followups_page.reload())
+        for source in (self.activity_panel, self.followups_page):
+            source.message.connect(self._show_message)
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        # <<< lunches and activity
+
+    def _on_nav_row_changed(self, row: int) -> None:  # issue 6: load lunches when shown
+        if list(self.pages)[row] == "followups":
+            self.followups_page.reload()
 
     def show_page(self, key: str) -> None:
         keys = list(self.pages)
@@ -186,3 +223,12 @@ class MainWindow(QMainWindow):
             "build a strong, diverse network and deliver positive messages efficiently.\n\n"
             f"Database: {self._services.db.url}",
         )
+
+
+def _organizations(services: Services) -> list[tuple[int, str]]:  # issue 6
+    """Organisations to invite people to visit: those the ledger knows.
+
+    The services have no list of the user's organisations yet; referrals made through one
+    are the best source there is.
+    """
+    return [(b.key_id, b.name) for b in services.referrals.organization_balances()]

@@ -115,6 +115,19 @@ class ContactsPage(QWidget):
         self.splitter.setSizes([800, 420])
         layout.addWidget(self.splitter, 1)
 
+    # >>> activity panel (issue 6)
+    def add_detail_panel(self, panel: QWidget) -> None:
+        """Put a panel (the activity panel) under the detail form, in a vertical splitter."""
+        column = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.replaceWidget(1, column)
+        column.addWidget(self.form)
+        column.addWidget(panel)
+        column.setStretchFactor(0, 1)
+        column.setStretchFactor(1, 0)
+        column.setCollapsible(0, False)
+        self.detail_splitter = column
+    # <<< activity panel
+
     def _build_actions(self) -> None:
         def action(text: str, keys: QKeySequence | str, slot: Callable[[], None],
                    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QAction:

@@ -73,6 +73,8 @@ class ActivityPanel(QGroupBox):
         self.cadence_spin = QSpinBox(self)
         self.cadence_spin.setRange(0, 3650)
         self.cadence_spin.setSuffix(self.tr(" days"))
+        self.cadence_spin.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance(self.tr("default (3650 days)")) + 40)
         self.cadence_spin.setAccessibleName(self.tr("Keep in touch every (days)"))
         self.cadence_spin.setToolTip(self.tr(
             "How often to get in touch; 0 goes back to the default for the tie strength. "
@@ -89,7 +91,9 @@ class ActivityPanel(QGroupBox):
         self.log_list = QListWidget(self)
         self.log_list.setAccessibleName(self.tr("Latest interactions"))
         self.log_list.setWordWrap(True)
-        self.log_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 8)
+        line = self.fontMetrics().lineSpacing()
+        self.log_list.setMinimumHeight(line * 3 + 8)
+        self.log_list.setMaximumHeight(line * LOG_ROWS + 8)
         buttons = QHBoxLayout()
         self.log_button = QPushButton(self.tr("L&og…"), self)
         self.log_button.setToolTip(self.tr("Log a lunch, call, meeting, e-mail or note"))

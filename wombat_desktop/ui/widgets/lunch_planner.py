@@ -108,7 +108,7 @@ class LunchPlanner(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for col, width in enumerate((170, 90, 160, 150, 110)):
+        for col, width in enumerate((150, 80, 175, 140, 100)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         details = QWidget(split)
@@ -135,7 +135,7 @@ class LunchPlanner(QWidget):
         split.addWidget(details)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([700, 360])
+        split.setSizes([760, 320])
         layout.addWidget(split, 1)
 
     @staticmethod
@@ -196,15 +196,15 @@ class LunchPlanner(QWidget):
             keep_id = cur.id
         statuses = self.filter_combo.currentData()
         self.model.set_items([v for v in self._all if statuses is None or v.status in statuses])
-        if keep_id is None or not self.select_lunch(keep_id):
-            if self.model.rowCount():
-                self._select_row(0)
+        kept = keep_id is not None and self.select_lunch(keep_id, switch=False)
+        if not kept and self.model.rowCount():
+            self._select_row(0)
         self._on_current_changed()
 
-    def select_lunch(self, follow_up_id: int) -> bool:
-        """Make a lunch current (switching to "All lunches" when it is filtered out)."""
+    def select_lunch(self, follow_up_id: int, switch: bool = True) -> bool:
+        """Make a lunch current (``switch``: show "All lunches" when it is filtered out)."""
         row = self.model.row_where(lambda v: v.id == follow_up_id)
-        if row < 0 and any(v.id == follow_up_id for v in self._all):
+        if row < 0 and switch and any(v.id == follow_up_id for v in self._all):
             self.filter_combo.setCurrentIndex(1)
             row = self.model.row_where(lambda v: v.id == follow_up_id)
         if row < 0:
