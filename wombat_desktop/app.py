@@ -23,7 +23,13 @@ def open_services(db_url: str | None) -> tuple[Services, Path]:
 def _application() -> object:
     from PySide6.QtWidgets import QApplication
 
+    from PySide6.QtGui import QIcon
+
+    from wombat_desktop.resource_files import resource
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setWindowIcon(QIcon(str(resource("icons/wombat.svg"))))
+    app.setDesktopFileName("wombat-desktop")
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("WOMBAT")
     app.setApplicationDisplayName(APP_NAME)

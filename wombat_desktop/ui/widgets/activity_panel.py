@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -66,6 +67,7 @@ class ActivityPanel(QGroupBox):
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.last_label = QLabel(self)
         self.last_label.setAccessibleName(self.tr("Last contacted"))
         self.last_label.setWordWrap(True)
@@ -92,8 +94,8 @@ class ActivityPanel(QGroupBox):
         self.log_list.setAccessibleName(self.tr("Latest interactions"))
         self.log_list.setWordWrap(True)
         line = self.fontMetrics().lineSpacing()
-        self.log_list.setMinimumHeight(line * 3 + 8)
-        self.log_list.setMaximumHeight(line * LOG_ROWS + 8)
+        self.log_list.setMinimumHeight(line * 2 + 8)
+        self.log_list.setMaximumHeight(line * 5 + 8)
         buttons = QHBoxLayout()
         self.log_button = QPushButton(self.tr("L&og…"), self)
         self.log_button.setToolTip(self.tr("Log a lunch, call, meeting, e-mail or note"))
@@ -105,7 +107,7 @@ class ActivityPanel(QGroupBox):
         buttons.addWidget(self.referral_button)
         layout.addWidget(self.last_label)
         layout.addLayout(cadence)
-        layout.addWidget(self.log_list, 1)
+        layout.addWidget(self.log_list)
         layout.addLayout(buttons)
 
     def _connect(self) -> None:
