@@ -21,9 +21,8 @@ def open_services(db_url: str | None) -> tuple[Services, Path]:
 
 
 def _application() -> object:
-    from PySide6.QtWidgets import QApplication
-
     from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
 
     from wombat_desktop.resource_files import resource
 
