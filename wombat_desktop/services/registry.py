@@ -16,6 +16,7 @@ from wombat_desktop.storage.database import Database
 
 if TYPE_CHECKING:
     from wombat_desktop.services.duplicates import DuplicateService
+    from wombat_desktop.services.events import EventService
     from wombat_desktop.services.exporting import ExportService
     from wombat_desktop.services.followups import FollowUpService
     from wombat_desktop.services.importing import ImportService
@@ -73,6 +74,14 @@ class Services:
         from wombat_desktop.services.kits import KitService
 
         return KitService(self.db, self.today)
+
+    # >>> events (issue 7)
+    @cached_property
+    def events(self) -> EventService:
+        from wombat_desktop.services.events import EventService
+
+        return EventService(self.db, self.followups, self.today, self.region)
+    # <<< events
 
 
 def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today,

@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self.followups_page.contactsChanged.connect(self.contacts_page.refresh_ids)
         self.followups_page.contactsChanged.connect(
             lambda _ids: self.activity_panel.set_contact(self.contacts_page.current_id()))
-        self.activity_panel.contactsChanged.connect(lambda _ids: self.followups_page.reload())
+        self.activity_panel.contactsChanged.connect(self._on_activity_changed)
         for source in (self.activity_panel, self.followups_page):
             source.message.connect(self._show_message)
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
@@ -157,6 +157,10 @@ class MainWindow(QMainWindow):
 
     def _on_nav_row_changed(self, row: int) -> None:  # issue 6: load lunches when shown
         if list(self.pages)[row] == "followups":
+            self.followups_page.reload()
+
+    def _on_activity_changed(self, _ids: list[int]) -> None:  # issue 6
+        if self.followups_page.isVisible():
             self.followups_page.reload()
 
     def show_page(self, key: str) -> None:

@@ -76,7 +76,7 @@ class ActivityPanel(QGroupBox):
         self.cadence_spin.setRange(0, 3650)
         self.cadence_spin.setSuffix(self.tr(" days"))
         self.cadence_spin.setMinimumWidth(
-            self.fontMetrics().horizontalAdvance(self.tr("default (3650 days)")) + 40)
+            self.fontMetrics().horizontalAdvance(self.tr("default (90 days)")) + 36)
         self.cadence_spin.setAccessibleName(self.tr("Keep in touch every (days)"))
         self.cadence_spin.setToolTip(self.tr(
             "How often to get in touch; 0 goes back to the default for the tie strength. "
@@ -85,6 +85,7 @@ class ActivityPanel(QGroupBox):
         cadence_label.setBuddy(self.cadence_spin)
         self.due_label = QLabel(self)
         self.due_label.setAccessibleName(self.tr("Next contact due"))
+        self.due_label.setWordWrap(True)
         cadence.addWidget(cadence_label)
         cadence.addWidget(self.cadence_spin)
         cadence.addWidget(self.due_label, 1)

@@ -1,0 +1,336 @@
+"""Networking events: plan who to meet, record who was met, turn them into follow-ups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from wombat_desktop.core.errors import NotFoundError, ValidationError
+from wombat_desktop.core.model import ContactDraft, FollowUpList, TypedValue
+from wombat_desktop.services.contacts import validate
+from wombat_desktop.services.followups import FollowUpService
+from wombat_desktop.storage import event_store as store
+from wombat_desktop.storage.contact_writes import ContactWriter
+from wombat_desktop.storage.database import Database
+
+MAX_NAME = 300
+MAX_TEXT = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class EventDraft:
+    """What the user types about an event."""
+
+    name: str
+    starts_at: dt.datetime | None = None
+    place: str = ""
+    organization_id: int | None = None
+    goals: str = ""
+    memory_hook_id: int | None = None
+    intro_script_id: int | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    """One event in the list."""
+
+    id: int
+    name: str
+    starts_at: dt.datetime | None
+    place: str
+    organization: str
+    attendees: int
+    met: int
+    upcoming: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AttendeeView:
+    contact_id: int
+    name: str
+    company: str
+    tie: str  # strong | weak
+    last_on: dt.date | None
+    last_kind: str
+    goal: str
+    notes: str
+    met: bool
+    expected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """One event with everything the detail panel shows."""
+
+    id: int
+    draft: EventDraft
+    organization: str
+    hook: str
+    script_title: str
+    script_text: str
+    attendees: tuple[AttendeeView, ...]
+
+    @property
+    def met(self) -> tuple[AttendeeView, ...]:
+        return tuple(a for a in self.attendees if a.met)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """An organisation, memory hook or script to pick from."""
+
+    id: int
+    label: str
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpOutcome:
+    """What `EventService.follow_up_met` did: lunches planned and people skipped (why)."""
+
+    planned: tuple[int, ...]
+    skipped: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventSnapshot:
+    """A deleted event or removed attendees, opaque to callers, for undo."""
+
+    event_id: int
+    data: Any
+
+
+def _text(value: str, what: str, limit: int = MAX_TEXT) -> str:
+    value = value.strip()
+    if len(value) > limit:
+        raise ValidationError(f"{what} is longer than {limit:,} characters.")
+    return value
+
+
+def _check(draft: EventDraft) -> dict[str, Any]:
+    name = " ".join(draft.name.split())
+    if not name:
+        raise ValidationError("An event needs a name.")
+    values = asdict(draft)
+    values["name"] = _text(name, "The name", MAX_NAME)
+    for key, what in (("place", "The place"), ("goals", "The goals"), ("notes", "The notes")):
+        values[key] = _text(values[key], what)
+    return values
+
+
+class EventService:
+    """Events and their attendees. Plain values in, frozen views out."""
+
+    def __init__(self, db: Database, followups: FollowUpService,
+                 today: Callable[[], dt.date] = dt.date.today, region: str = "US") -> None:
+        self._db = db
+        self._followups = followups
+        self._today = today
+        self._region = region
+
+    # --- reading --------------------------------------------------------------------
+
+    def list_events(self) -> list[EventSummary]:
+        """Upcoming events first (soonest first), then past ones (most recent first)."""
+        from wombat_desktop.storage import kit_reads
+
+        today = self._today()
+        with self._db.unit_of_work() as uow:
+            items = kit_reads.list_events(uow.session)
+        views = [EventSummary(e.id, e.name, e.starts_at, e.place, e.organization, e.attendees,
+                              e.met, e.starts_at is None or e.starts_at.date() >= today)
+                 for e in items]
+        upcoming = sorted((v for v in views if v.upcoming),
+                          key=lambda v: (v.starts_at or dt.datetime.max, v.id))
+        past = sorted((v for v in views if not v.upcoming),
+                      key=lambda v: (v.starts_at or dt.datetime.min, v.id), reverse=True)
+        return upcoming + past
+
+    def get(self, event_id: int) -> EventView:
+        """One event with its attendees (strong first, then by name)."""
+        with self._db.unit_of_work() as uow:
+            s = uow.session
+            row = store.event_row(s, event_id)
+            rows = store.attendee_rows(s, event_id)
+            items = store.attendee_items(s, self._today(), [r["contact_id"] for r in rows])
+            orgs = dict(store.organizations(s))
+            hooks = dict(store.hooks(s))
+            scripts = {i: (t, x) for i, t, _sec, x in store.scripts(s)}
+        draft = EventDraft(**{k: row[k] for k in store.EVENT_FIELDS})
+        attendees = [AttendeeView(r["contact_id"], item.name, item.organization, item.tie.value,
+                                  item.last_interaction_on, item.last_interaction_kind,
+                                  r["goal"], r["notes"], r["met"], r["expected"])
+                     for r in rows if (item := items.get(r["contact_id"])) is not None]
+        attendees.sort(key=lambda a: (a.tie != "strong", a.name.casefold(), a.contact_id))
+        title, text = scripts.get(draft.intro_script_id or 0, ("", ""))
+        return EventView(event_id, draft, orgs.get(draft.organization_id or 0, ""),
+                         hooks.get(draft.memory_hook_id or 0, ""), title, text,
+                         tuple(attendees))
+
+    def organizations(self) -> list[Choice]:
+        with self._db.unit_of_work() as uow:
+            return [Choice(i, n) for i, n in store.organizations(uow.session)]
+
+    def hooks(self) -> list[Choice]:
+        with self._db.unit_of_work() as uow:
+            return [Choice(i, t) for i, t in store.hooks(uow.session)]
+
+    def scripts(self) -> list[Choice]:
+        with self._db.unit_of_work() as uow:
+            return [Choice(i, f"{t or 'Script'} ({sec} s)", x)
+                    for i, t, sec, x in store.scripts(uow.session)]
+
+    # --- events ---------------------------------------------------------------------
+
+    def create(self, draft: EventDraft) -> int:
+        """Add an event; returns its id.
+
+        Raises:
+            ValidationError: no name, or a text too long.
+        """
+        values = _check(draft)
+        with self._db.unit_of_work() as uow:
+            event_id = store.insert_event(uow.session, values)
+            uow.commit()
+        return event_id
+
+    def update(self, event_id: int, draft: EventDraft) -> None:
+        """Save an edited event.
+
+        Raises:
+            ValidationError: no name, or a text too long.
+            NotFoundError: the event is gone.
+        """
+        values = _check(draft)
+        with self._db.unit_of_work() as uow:
+            store.update_event(uow.session, event_id, values)
+            uow.commit()
+
+    def set_notes(self, event_id: int, notes: str) -> None:
+        """The after-event notes."""
+        with self._db.unit_of_work() as uow:
+            store.update_event(uow.session, event_id, {"notes": _text(notes, "The notes")})
+            uow.commit()
+
+    def delete(self, event_id: int) -> EventSnapshot:
+        """Delete an event and its attendee list; `restore` undoes it."""
+        with self._db.unit_of_work() as uow:
+            snap = store.snapshot_event(uow.session, event_id)
+            store.delete_event(uow.session, event_id)
+            uow.commit()
+        return EventSnapshot(event_id, snap)
+
+    def restore(self, snapshot: EventSnapshot) -> None:
+        """Undo `delete` (or `remove_attendees`)."""
+        with self._db.unit_of_work() as uow:
+            if isinstance(snapshot.data, dict):
+                store.restore_event(uow.session, snapshot.data)
+            else:
+                store.event_row(uow.session, snapshot.event_id)
+                store.restore_attendees(uow.session, snapshot.event_id, snapshot.data)
+            uow.commit()
+
+    # --- attendees ------------------------------------------------------------------
+
+    def add_attendees(self, event_id: int, contact_ids: Sequence[int], goal: str = "") -> list[int]:
+        """Expect contacts at an event (those already listed are left alone).
+
+        Returns:
+            The ids added.
+
+        Raises:
+            NotFoundError: the event or a contact is missing, trashed or merged.
+        """
+        goal = _text(goal, "The goal")
+        with self._db.unit_of_work() as uow:
+            s = uow.session
+            store.event_row(s, event_id)
+            live = store.attendee_items(s, self._today(), contact_ids)
+            if missing := [c for c in contact_ids if c not in live]:
+                raise NotFoundError(f"Contact {missing[0]} does not exist or is in the trash.")
+            added = store.add_attendees(s, event_id, contact_ids, goal)
+            uow.commit()
+        return added
+
+    def remove_attendees(self, event_id: int, contact_ids: Sequence[int]) -> EventSnapshot:
+        """Take contacts off the list; `restore` puts them back with their goals and notes."""
+        with self._db.unit_of_work() as uow:
+            store.event_row(uow.session, event_id)
+            rows = store.attendee_rows(uow.session, event_id, contact_ids)
+            store.remove_attendees(uow.session, event_id, contact_ids)
+            uow.commit()
+        return EventSnapshot(event_id, rows)
+
+    def set_goal(self, event_id: int, contact_id: int, goal: str) -> None:
+        """What to get from this person (an introduction, a referral to ask for …)."""
+        self._set(event_id, [contact_id], {"goal": _text(goal, "The goal")})
+
+    def set_attendee_notes(self, event_id: int, contact_id: int, notes: str) -> None:
+        self._set(event_id, [contact_id], {"notes": _text(notes, "The notes")})
+
+    def set_met(self, event_id: int, contact_ids: Sequence[int], met: bool = True) -> None:
+        """Tick (or untick) who was met."""
+        self._set(event_id, contact_ids, {"met": met})
+
+    def _set(self, event_id: int, contact_ids: Sequence[int], values: dict[str, Any]) -> None:
+        with self._db.unit_of_work() as uow:
+            store.event_row(uow.session, event_id)
+            if store.set_attendee(uow.session, event_id, contact_ids, values) < len(
+                    set(contact_ids)):
+                raise NotFoundError("That person is not on this event's list.")
+            uow.commit()
+
+    def capture_contact(self, event_id: int, name: str, company: str = "", email: str = "",
+                        phone: str = "", notes: str = "") -> int:
+        """Someone new met at the event: a contact (met at the event) ticked as met.
+
+        Raises:
+            ValidationError: no name, or an e-mail or phone that does not look like one.
+            NotFoundError: the event is gone.
+        """
+        name = " ".join(name.split())
+        if not name:
+            raise ValidationError("Type the name of the person you met.")
+        given, _, family = name.rpartition(" ") if " " in name else (name, "", "")
+        with self._db.unit_of_work() as uow:
+            s = uow.session
+            event = store.event_row(s, event_id)
+            draft = validate(ContactDraft(
+                formatted_name=name, given_name=given, family_name=family,
+                organization=company.strip(),
+                emails=[TypedValue(email.strip(), ["work"])] if email.strip() else [],
+                phones=[TypedValue(phone.strip(), ["cell"])] if phone.strip() else [],
+                met_at=event["name"], source=f"event:{event_id}"))
+            (cid,) = ContactWriter(s, self._region).insert([draft])
+            store.add_attendees(s, event_id, [cid], met=True, expected=False)
+            if notes.strip():
+                store.set_attendee(s, event_id, [cid], {"notes": _text(notes, "The notes")})
+            uow.commit()
+        return cid
+
+    # --- after the event --------------------------------------------------------------
+
+    def follow_up_met(self, event_id: int, due_on: dt.date | None = None) -> FollowUpOutcome:
+        """Plan a lunch with everyone met at the event (one each, due in a week).
+
+        People who already have an open lunch are skipped, with the reason.
+        """
+        view = self.get(event_id)
+        due = due_on or self._today() + dt.timedelta(days=7)
+        planned: list[int] = []
+        skipped: list[tuple[str, str]] = []
+        for a in view.met:
+            reason = f"Met at {view.draft.name}" + (
+                f" on {view.draft.starts_at:%Y-%m-%d}" if view.draft.starts_at else "")
+            points = "\n".join(p for p in (a.goal, a.notes) if p)
+            try:
+                self._followups.plan(a.contact_id, FollowUpList.OTHER.value, due_on=due,
+                                     reason=reason, talking_points=points)
+            except (ValidationError, NotFoundError) as exc:
+                skipped.append((a.name, str(exc)))
+            else:
+                planned.append(a.contact_id)
+        return FollowUpOutcome(tuple(planned), tuple(skipped))
