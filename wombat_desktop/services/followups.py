@@ -194,8 +194,8 @@ class FollowUpService:
         if starts_at < self._clock():
             raise ValidationError(
                 f"{starts_at:%Y-%m-%d %H:%M} is in the past: pick a time from now on. "
-                "To record a lunch that already happened, schedule it and mark it held, or "
-                "log it as an interaction.")
+                "To record a lunch that already happened, log it as a lunch on the contact "
+                "(Log… in the activity panel).")
         if not 15 <= duration_minutes <= MAX_MINUTES:
             raise ValidationError("A lunch lasts between 15 minutes and 12 hours.")
         return self._move(follow_up_id, S.SCHEDULED, starts_at=starts_at.replace(microsecond=0),
