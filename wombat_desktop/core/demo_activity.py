@@ -143,6 +143,11 @@ def follow_ups(rng: random.Random, contacts: Sequence[DemoContact],
     picks = ([(i, FollowUpList.NURTURE) for i in nurture]
              + [(i, FollowUpList.EXPAND) for i in expand])
     rng.shuffle(picks)
+    # One open lunch per person, as the planner allows: someone on both lists once.
+    first: dict[int, FollowUpList] = {}
+    for i, list_name in picks:
+        first.setdefault(i, list_name)
+    picks = list(first.items())
     statuses = list(LunchStatus)
     out: list[DemoFollowUp] = []
     lunches: list[DemoInteraction] = []

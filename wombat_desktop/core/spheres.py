@@ -34,7 +34,7 @@ PROFESSIONS: dict[str, tuple[str, ...]] = {
     "Photographer": ("photographer", "photography"),
     "Event planner": ("event planner", "events", "catering"),
     "Sign maker": ("sign maker", "signs", "signage"),
-    "Business coach": ("business coach", "coach", "consultant"),
+    "Business coach": ("business coach", "coach", "coaching"),
     "Architect": ("architect",),
     "General contractor": ("contractor", "builder", "construction"),
     "Moving company": ("moving", "movers", "removals"),

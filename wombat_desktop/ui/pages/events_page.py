@@ -1,0 +1,512 @@
+"""The Events page: plan a networking event, tick who was met, turn them into lunches."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from html import escape
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QPalette, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wombat_desktop.core.errors import WombatError
+from wombat_desktop.core.views import ContactListItem
+from wombat_desktop.services.contacts import ContactService
+from wombat_desktop.services.events import EventService, EventSnapshot, EventView, FollowUpOutcome
+from wombat_desktop.ui import prompts
+from wombat_desktop.ui.dialogs.event_dialog import (
+    AttendeePickerDialog,
+    EventDialog,
+    MetSomeoneDialog,
+)
+from wombat_desktop.ui.jobs import JobRunner
+
+MET, NAME, COMPANY, TIE, LAST, GOAL, NOTES = range(7)
+
+
+class _SnapshotCommand(QUndoCommand):
+    """An action already done (delete an event, remove attendees); undo restores it."""
+
+    def __init__(self, text: str, snapshot: EventSnapshot, again: Callable[[], EventSnapshot],
+                 restore: Callable[[EventSnapshot], None], changed: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._snapshot, self._again, self._restore, self._changed = (
+            snapshot, again, restore, changed)
+        self._done = True
+
+    def redo(self) -> None:
+        if not self._done:
+            self._snapshot = self._again()
+            self._done = True
+            self._changed()
+
+    def undo(self) -> None:
+        self._restore(self._snapshot)
+        self._done = False
+        self._changed()
+
+
+class EventsPage(QWidget):
+    """Networking events: goals before, attendees, and who was met after."""
+
+    message = Signal(str)
+    contactsChanged = Signal(list)  # contact ids added
+    loaded = Signal()
+    followUpsDone = Signal(object)  # FollowUpOutcome
+
+    def __init__(self, events: EventService, contacts: ContactService, undo_stack: QUndoStack,
+                 jobs: JobRunner, today: Callable[[], dt.date] = dt.date.today,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._events, self._contacts = events, contacts
+        self._undo, self._jobs, self._today = undo_stack, jobs, today
+        self._view: EventView | None = None
+        self._filling = False
+        self.dialog: EventDialog | AttendeePickerDialog | MetSomeoneDialog | None = None
+        self._build_ui()
+        self._connect()
+
+    # --- building -------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(self.splitter)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.new_button = QPushButton(self.tr("&New event…"), left)
+        self.event_list = QListWidget(left)
+        self.event_list.setAccessibleName(self.tr("Events"))
+        self.event_list.setWordWrap(True)
+        column.addWidget(self.new_button)
+        column.addWidget(self.event_list, 1)
+
+        self.detail = QWidget()
+        d = QVBoxLayout(self.detail)
+        head = QHBoxLayout()
+        self.heading = QLabel(self.detail)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("&Edit…"), self.detail)
+        self.delete_button = QPushButton(self.tr("&Delete event"), self.detail)
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.edit_button)
+        head.addWidget(self.delete_button)
+        d.addLayout(head)
+        self.info_label = self._text_label(self.tr("When, where and who organises it"))
+        d.addWidget(self.info_label)
+        plan = QGroupBox(self.tr("Before: goals, memory hook and script"), self.detail)
+        p = QVBoxLayout(plan)
+        self.plan_label = self._text_label(self.tr("Goals, memory hook and script"))
+        p.addWidget(self.plan_label)
+        d.addWidget(plan)
+
+        people = QGroupBox(self.tr("Attendees: tick who you met"), self.detail)
+        a = QVBoxLayout(people)
+        self.table = QTableWidget(0, 7, people)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Met"), self.tr("Name"), self.tr("Company"), self.tr("Tie"),
+            self.tr("Last interaction"), self.tr("Goal"), self.tr("Notes")])
+        self.table.setAccessibleName(self.tr("Attendees"))
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setMinimumHeight(220)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for col, width in ((MET, 44), (NAME, 170), (COMPANY, 150), (TIE, 64), (LAST, 150),
+                           (GOAL, 200)):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(MET, QHeaderView.ResizeMode.Fixed)
+        self.count_label = QLabel(people)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Add attendees…"), people)
+        self.remove_button = QPushButton(self.tr("&Remove"), people)
+        self.new_person_button = QPushButton(self.tr("Add someone new I &met…"), people)
+        self.followups_button = QPushButton(self.tr("Create &follow-ups for the people met"),
+                                            people)
+        for b in (self.add_button, self.remove_button, self.new_person_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.followups_button)
+        a.addWidget(self.table, 1)
+        a.addWidget(self.count_label)
+        a.addLayout(buttons)
+        d.addWidget(people, 1)
+
+        after = QGroupBox(self.tr("After the event: notes"), self.detail)
+        n = QHBoxLayout(after)
+        self.notes_edit = QPlainTextEdit(after)
+        self.notes_edit.setAccessibleName(self.tr("Notes after the event"))
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.save_notes_button = QPushButton(self.tr("&Save notes"), after)
+        self.save_notes_button.setEnabled(False)
+        n.addWidget(self.notes_edit, 1)
+        n.addWidget(self.save_notes_button, 0, Qt.AlignmentFlag.AlignTop)
+        d.addWidget(after)
+        self.empty_label = QLabel(self.tr("No event yet. Press “New event…” to plan one."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        d.addWidget(self.empty_label)
+
+        scroll = QScrollArea(self.splitter)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([260, 900])
+        layout.addWidget(self.splitter)
+        self._show_view(None)
+
+    def _text_label(self, name: str) -> QLabel:
+        label = QLabel(self.detail)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setAccessibleName(name)
+        return label
+
+    def _connect(self) -> None:
+        self.event_list.currentItemChanged.connect(self._on_event_list_current_changed)
+        self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self.new_person_button.clicked.connect(self._on_new_person_button_clicked)
+        self.followups_button.clicked.connect(self._on_followups_button_clicked)
+        self.table.itemChanged.connect(self._on_table_item_changed)
+        self.notes_edit.textChanged.connect(self._on_notes_edit_text_changed)
+        self.save_notes_button.clicked.connect(self._on_save_notes_button_clicked)
+
+    # --- loading --------------------------------------------------------------------
+
+    def reload(self, select: int | None = None) -> None:
+        """Reload the list of events (upcoming first) and show ``select`` or the current one."""
+        keep = select if select is not None else self.current_id()
+        summaries = self._events.list_events()
+        self.event_list.blockSignals(True)
+        self.event_list.clear()
+        dim = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        for e in summaries:
+            when = _when(e.starts_at) or self.tr("no date yet")
+            where = f" · {e.place}" if e.place else ""
+            counts = self.tr("{n} expected, {m} met").format(n=e.attendees, m=e.met)
+            item = QListWidgetItem(f"{e.name}\n{when}{where}\n{counts}", self.event_list)
+            item.setData(Qt.ItemDataRole.UserRole, e.id)
+            if not e.upcoming:
+                item.setForeground(dim)
+                item.setToolTip(self.tr("Past event"))
+        self.event_list.blockSignals(False)
+        ids = [e.id for e in summaries]
+        row = ids.index(keep) if keep in ids else (0 if ids else -1)
+        self.event_list.setCurrentRow(row)
+        self._show(ids[row] if row >= 0 else None)
+        self.loaded.emit()
+
+    def current_id(self) -> int | None:
+        item = self.event_list.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def _on_event_list_current_changed(self, current: QListWidgetItem | None,
+                                       _previous: QListWidgetItem | None) -> None:
+        self._save_notes_if_dirty()
+        self._show(int(current.data(Qt.ItemDataRole.UserRole)) if current else None)
+
+    def _show(self, event_id: int | None) -> None:
+        try:
+            view = self._events.get(event_id) if event_id is not None else None
+        except WombatError as exc:
+            self.message.emit(str(exc))
+            view = None
+        self._show_view(view)
+
+    def _show_view(self, view: EventView | None) -> None:
+        self._view = view
+        for w in (self.edit_button, self.delete_button, self.add_button, self.remove_button,
+                  self.new_person_button, self.followups_button, self.notes_edit, self.table):
+            w.setEnabled(view is not None)
+        self.empty_label.setVisible(view is None)
+        if view is None:
+            self.heading.setText(self.tr("Events"))
+            self.info_label.clear()
+            self.plan_label.clear()
+            self.table.setRowCount(0)
+            self.count_label.clear()
+            self.notes_edit.blockSignals(True)
+            self.notes_edit.clear()
+            self.notes_edit.blockSignals(False)
+            return
+        d = view.draft
+        self.heading.setText(d.name)
+        parts = [_when(d.starts_at) or self.tr("No date yet"), d.place, view.organization]
+        self.info_label.setText(" · ".join(escape(p) for p in parts if p))
+        none = f"<i>{escape(self.tr('not set'))}</i>"
+        script = (f"<b>{escape(view.script_title)}</b><br>{escape(view.script_text)}"
+                  if view.script_title or view.script_text else none)
+        self.plan_label.setText(
+            f"<b>{escape(self.tr('Goals'))}</b><br>"
+            f"{escape(d.goals).replace(chr(10), '<br>') if d.goals else none}<br><br>"
+            f"<b>{escape(self.tr('Memory hook'))}</b><br>"
+            f"{escape(view.hook) if view.hook else none}<br><br>"
+            f"<b>{escape(self.tr('Script to use'))}</b><br>{script}")
+        self._fill_table(view)
+        self.notes_edit.blockSignals(True)
+        self.notes_edit.setPlainText(d.notes)
+        self.notes_edit.blockSignals(False)
+        self.save_notes_button.setEnabled(False)
+
+    def _fill_table(self, view: EventView) -> None:
+        self._filling = True
+        self.table.setRowCount(len(view.attendees))
+        locale = QLocale()
+        fixed = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        for row, a in enumerate(view.attendees):
+            met = QTableWidgetItem()
+            met.setFlags(fixed | Qt.ItemFlag.ItemIsUserCheckable)
+            met.setCheckState(Qt.CheckState.Checked if a.met else Qt.CheckState.Unchecked)
+            met.setData(Qt.ItemDataRole.UserRole, a.contact_id)
+            met.setToolTip(self.tr("Met at the event"))
+            last = ""
+            if a.last_on is not None:
+                last = locale.toString(QDate(a.last_on), QLocale.FormatType.ShortFormat)
+                last += f" ({a.last_kind})" if a.last_kind else ""
+            name = a.name + ("" if a.expected else self.tr(" (new)"))
+            tie = self.tr("strong") if a.tie == "strong" else self.tr("weak")
+            self.table.setItem(row, MET, met)
+            for col, text in ((NAME, name), (COMPANY, a.company), (TIE, tie), (LAST, last)):
+                item = QTableWidgetItem(text)
+                item.setFlags(fixed)
+                self.table.setItem(row, col, item)
+            for col, text in ((GOAL, a.goal), (NOTES, a.notes)):
+                item = QTableWidgetItem(text)
+                item.setFlags(fixed | Qt.ItemFlag.ItemIsEditable)
+                item.setToolTip(text or self.tr("Double-click to type"))
+                self.table.setItem(row, col, item)
+        self.table.resizeRowsToContents()
+        self.count_label.setText(self.tr("{n} on the list · {m} met · {new} new").format(
+            n=len(view.attendees), m=len(view.met),
+            new=sum(1 for a in view.attendees if not a.expected)))
+        self._filling = False
+
+    def _changed(self, select: int | None = None) -> None:
+        self.reload(select)
+
+    # --- the event ------------------------------------------------------------------
+
+    def _on_new_button_clicked(self) -> None:
+        self._open_event_dialog(None)
+
+    def _on_edit_button_clicked(self) -> None:
+        if self._view is not None:
+            self._open_event_dialog(self._view)
+
+    def _open_event_dialog(self, view: EventView | None) -> None:
+        start = dt.datetime.combine(self._today() + dt.timedelta(days=7), dt.time(18, 0))
+        if view is None:
+            submit: Callable[..., object] = self._events.create
+        else:
+            event_id = view.id
+
+            def submit(draft: object) -> None:
+                self._events.update(event_id, draft)  # type: ignore[arg-type]
+        self.dialog = EventDialog(view.draft if view else None, self._events.organizations(),
+                                  self._events.hooks(), self._events.scripts(), submit, start,
+                                  self)
+        dialog = self.dialog
+        dialog.accepted.connect(lambda: self._after_event_dialog(dialog, view))
+        dialog.open()
+
+    def _after_event_dialog(self, dialog: EventDialog, view: EventView | None) -> None:
+        new_id = dialog.result_value if view is None else view.id
+        self._changed(new_id)
+        self.message.emit(self.tr("Saved {name}.").format(name=dialog.draft().name.strip()))
+
+    def _on_delete_button_clicked(self) -> None:
+        view = self._view
+        if view is None:
+            return
+        try:
+            snap = self._events.delete(view.id)
+        except WombatError as exc:
+            prompts.error(self, self.tr("Cannot delete this event"), str(exc))
+            return
+        self._undo.push(_SnapshotCommand(
+            self.tr("Delete event {name}").format(name=view.draft.name), snap,
+            lambda: self._events.delete(view.id), self._events.restore,
+            lambda: self._changed(view.id)))
+        self._changed()
+        self.message.emit(self.tr("Deleted {name}. Undo with Ctrl+Z.").format(
+            name=view.draft.name))
+
+    def _on_notes_edit_text_changed(self) -> None:
+        self.save_notes_button.setEnabled(self._view is not None)
+
+    def _on_save_notes_button_clicked(self) -> None:
+        self._save_notes_if_dirty()
+
+    def _save_notes_if_dirty(self) -> None:
+        if self._view is None or not self.save_notes_button.isEnabled():
+            return
+        try:
+            self._events.set_notes(self._view.id, self.notes_edit.toPlainText())
+        except WombatError as exc:
+            prompts.error(self, self.tr("Cannot save the notes"), str(exc))
+            return
+        self.save_notes_button.setEnabled(False)
+        self.message.emit(self.tr("Saved the notes."))
+
+    # --- attendees ------------------------------------------------------------------
+
+    def selected_contact_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [int(self.table.item(r, MET).data(Qt.ItemDataRole.UserRole)) for r in rows]
+
+    def _on_add_button_clicked(self) -> None:
+        self.add_button.setEnabled(False)
+        self._jobs.start(self._contacts.list_items, self._open_picker)
+
+    def _open_picker(self, items: list[ContactListItem] | None,
+                     error: BaseException | None) -> None:
+        self.add_button.setEnabled(self._view is not None)
+        view = self._view
+        if error is not None or view is None:
+            if error is not None:
+                prompts.error(self, self.tr("Could not load contacts"), str(error))
+            return
+        listed = {a.contact_id for a in view.attendees}
+
+        def submit(ids: list[int], goal: str) -> list[int]:
+            return self._events.add_attendees(view.id, ids, goal)
+
+        self.dialog = dialog = AttendeePickerDialog(items or [], listed, submit, self)
+        dialog.accepted.connect(lambda: self._after_add(dialog.result_value))
+        dialog.open()
+
+    def _after_add(self, added: Sequence[int]) -> None:
+        self._changed()
+        self.message.emit(self.tr("Added {n} to the list.").format(n=len(added)))
+
+    def _on_remove_button_clicked(self) -> None:
+        ids, view = self.selected_contact_ids(), self._view
+        if not ids or view is None:
+            return
+        try:
+            snap = self._events.remove_attendees(view.id, ids)
+        except WombatError as exc:
+            prompts.error(self, self.tr("Cannot remove"), str(exc))
+            return
+        text = self.tr("Remove {n} from {name}").format(n=len(ids), name=view.draft.name)
+        self._undo.push(_SnapshotCommand(
+            text, snap, lambda: self._events.remove_attendees(view.id, ids),
+            self._events.restore, lambda: self._changed(view.id)))
+        self._changed()
+        self.message.emit(self.tr("Removed {n} from the list. Undo with Ctrl+Z.").format(
+            n=len(ids)))
+
+    def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
+        view = self._view
+        if self._filling or view is None:
+            return
+        cid = int(self.table.item(item.row(), MET).data(Qt.ItemDataRole.UserRole))
+        try:
+            if item.column() == MET:
+                self._events.set_met(view.id, [cid], item.checkState() == Qt.CheckState.Checked)
+            elif item.column() == GOAL:
+                self._events.set_goal(view.id, cid, item.text())
+            elif item.column() == NOTES:
+                self._events.set_attendee_notes(view.id, cid, item.text())
+            else:
+                return
+        except WombatError as exc:
+            prompts.error(self, self.tr("Not saved"), str(exc))
+        self._show(view.id)
+        self._refresh_current_summary()
+
+    def _refresh_current_summary(self) -> None:
+        item, view = self.event_list.currentItem(), self._view
+        if item is None or view is None:
+            return
+        lines = item.text().split("\n")
+        lines[-1] = self.tr("{n} expected, {m} met").format(n=len(view.attendees),
+                                                            m=len(view.met))
+        item.setText("\n".join(lines))
+
+    def _on_new_person_button_clicked(self) -> None:
+        view = self._view
+        if view is None:
+            return
+
+        def submit(name: str, company: str, email: str, phone: str, notes: str) -> int:
+            return self._events.capture_contact(view.id, name, company, email, phone, notes)
+
+        self.dialog = dialog = MetSomeoneDialog(view.draft.name, submit, self)
+        dialog.accepted.connect(lambda: self._after_capture(dialog))
+        dialog.open()
+
+    def _after_capture(self, dialog: MetSomeoneDialog) -> None:
+        self._changed()
+        self.contactsChanged.emit([dialog.result_value])
+        self.message.emit(self.tr("Added {name} to your contacts, met at {event}.").format(
+            name=dialog.name_edit.text().strip(), event=self._view.draft.name if self._view
+            else ""))
+
+    def _on_followups_button_clicked(self) -> None:
+        view = self._view
+        if view is None:
+            return
+        if not view.met:
+            prompts.info(self, self.tr("No one ticked as met"),
+                         self.tr("Tick the people you met first, then create follow-ups."))
+            return
+        self.followups_button.setEnabled(False)
+        self.message.emit(self.tr("Planning lunches …"))
+        self._jobs.start(lambda: self._events.follow_up_met(view.id), self._after_followups)
+
+    def _after_followups(self, outcome: FollowUpOutcome | None,
+                         error: BaseException | None) -> None:
+        self.followups_button.setEnabled(self._view is not None)
+        if error is not None or outcome is None:
+            prompts.error(self, self.tr("Could not create follow-ups"), str(error))
+            return
+        text = self.tr("Planned {n} lunch follow-ups (see Lunches).").format(
+            n=len(outcome.planned))
+        if outcome.skipped:
+            lines = "\n".join(f"• {name}: {why}" for name, why in outcome.skipped)
+            prompts.info(self, self.tr("Follow-ups"),
+                         text + "\n\n" + self.tr("Skipped:") + "\n" + lines)
+        self.message.emit(text)
+        self.contactsChanged.emit(list(outcome.planned))
+        self.followUpsDone.emit(outcome)
+
+
+def _when(at: dt.datetime | None) -> str:
+    if at is None:
+        return ""
+    locale = QLocale()
+    return (locale.toString(QDate(at.date()), QLocale.FormatType.LongFormat) + ", "
+            + at.strftime("%H:%M"))
