@@ -9,6 +9,7 @@ Fifty on an axis is the line between the quadrants of the 2x2.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from dataclasses import replace as r
 from enum import StrEnum
 
 STRONG_TARGET = 40  # strong contacts for full marks (an inner circle plus partners)
@@ -184,8 +185,6 @@ def next_steps(i: MatrixInputs, parts: tuple[MatrixPart, ...], network: float,
         weaker = "network" if network <= message else "message"
         rank = gain * (1.5 if part.axis == weaker else 1.0)
         candidates.append((rank, NextStep(text, key, part.axis, gain)))
-
-    from dataclasses import replace as r
 
     if i.empty_seats:
         consider("spheres", f"Find a strong {i.empty_seats[0]}: ask a partner for an "

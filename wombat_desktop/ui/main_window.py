@@ -28,7 +28,9 @@ from wombat_desktop.ui.export_controller import ExportController
 from wombat_desktop.ui.import_controller import ImportController
 from wombat_desktop.ui.jobs import JobRunner
 from wombat_desktop.ui.pages.contacts_page import ContactsPage
+from wombat_desktop.ui.pages.events_page import EventsPage  # issue 7
 from wombat_desktop.ui.pages.followups_page import FollowUpsPage  # issue 6
+from wombat_desktop.ui.pages.kits_page import KitsPage  # issue 7
 from wombat_desktop.ui.widgets.activity_panel import ActivityPanel  # issue 6
 
 STATE_VERSION = 1
@@ -58,6 +60,13 @@ class MainWindow(QMainWindow):
                                             today, lambda: _organizations(services))
         self.pages["followups"] = self.followups_page
         # <<< lunches and activity
+        # >>> events and print kits (issue 7)
+        self.events_page = EventsPage(services.events, services.contacts, self.undo_stack,
+                                      self.jobs, today)
+        self.kits_page = KitsPage(services.kits, self.jobs, today)
+        self.pages["events"] = self.events_page
+        self.pages["kits"] = self.kits_page
+        # <<< events and print kits
         self.duplicates = DuplicatesController(self, services, self.jobs, self.undo_stack)
         self.exporter = ExportController(self, services, self.jobs,
                                          self.contacts_page.selected_ids)
@@ -80,6 +89,9 @@ class MainWindow(QMainWindow):
             ("followups", "Lunches", "Plan sections 11–12: invite the people you referred "
              "who never sent business back, and call the people you want to do business "
              "with to set a lunch"),  # issue 6
+            ("events", "Events", "Networking events: goals, who to meet, who you met"),  # 7
+            ("kits", "Print kits", "Handout, prep pack, call sheet and the whole plan as "
+             "print-ready PDFs"),  # issue 7
         ):
             item = QListWidgetItem(label, self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -154,6 +166,19 @@ class MainWindow(QMainWindow):
             source.message.connect(self._show_message)
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         # <<< lunches and activity
+        # >>> events and print kits (issue 7)
+        for source in (self.events_page, self.kits_page):
+            source.message.connect(self._show_message)
+        self.events_page.contactsChanged.connect(self.contacts_page.refresh_ids)
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed_events)
+        # <<< events and print kits
+
+    def _on_nav_row_changed_events(self, row: int) -> None:  # issue 7: load when shown
+        key = list(self.pages)[row]
+        if key == "events":
+            self.events_page.reload()
+        elif key == "kits":
+            self.kits_page.reload()
 
     def _on_nav_row_changed(self, row: int) -> None:  # issue 6: load lunches when shown
         if list(self.pages)[row] == "followups":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,11 @@ from wombat_desktop.ui.undo import (
 from wombat_desktop.ui.widgets.contact_form import ContactForm
 
 AUTOSAVE_MS = 800  # unsaved typing reaches the disk within a second
-TIE_FILTERS = [("All ties", None), ("Strong only", Tie.STRONG), ("Weak only", Tie.WEAK)]
+TIE_FILTERS = [
+    (QT_TRANSLATE_NOOP("ContactsPage", "All ties"), None),
+    (QT_TRANSLATE_NOOP("ContactsPage", "Strong only"), Tie.STRONG),
+    (QT_TRANSLATE_NOOP("ContactsPage", "Weak only"), Tie.WEAK),
+]
 
 
 class ContactsPage(QWidget):
@@ -48,10 +52,15 @@ class ContactsPage(QWidget):
     loaded = Signal()
     message = Signal(str)
 
-    def __init__(self, service: ContactService, undo_stack: QUndoStack, jobs: JobRunner,
-                 today: Callable[[], dt.date] = dt.date.today,
-                 recovery: RecoveryStore | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: ContactService,
+        undo_stack: QUndoStack,
+        jobs: JobRunner,
+        today: Callable[[], dt.date] = dt.date.today,
+        recovery: RecoveryStore | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._recovery = recovery
@@ -74,15 +83,17 @@ class ContactsPage(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText("Search names, companies, e-mails, phones …  (Ctrl+F)")
+        self.search_edit.setPlaceholderText(
+            self.tr("Search names, companies, e-mails, phones …  (Ctrl+F)")
+        )
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search contacts")
+        self.search_edit.setAccessibleName(self.tr("Search contacts"))
         self.tie_combo = QComboBox(self)
         for label, tie in TIE_FILTERS:
-            self.tie_combo.addItem(label, tie)
-        self.tie_combo.setAccessibleName("Show ties")
+            self.tie_combo.addItem(self.tr(label), tie)
+        self.tie_combo.setAccessibleName(self.tr("Show ties"))
         self.totals_label = QLabel(self)
-        self.totals_label.setAccessibleName("Strong and weak totals")
+        self.totals_label.setAccessibleName(self.tr("Strong and weak totals"))
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.tie_combo)
         bar.addWidget(self.totals_label)
@@ -106,7 +117,7 @@ class ContactsPage(QWidget):
         header.setStretchLastSection(True)
         for col, width in enumerate((180, 80, 250, 160, 140, 100, 80, 200, 130)):
             header.resizeSection(col, width)
-        self.table.setAccessibleName("Contacts")
+        self.table.setAccessibleName(self.tr("Contacts"))
         self.form = ContactForm(self.splitter)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.form)
@@ -126,11 +137,16 @@ class ContactsPage(QWidget):
         column.setStretchFactor(1, 0)
         column.setCollapsible(0, False)
         self.detail_splitter = column
+
     # <<< activity panel
 
     def _build_actions(self) -> None:
-        def action(text: str, keys: QKeySequence | str, slot: Callable[[], None],
-                   context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QAction:
+        def action(
+            text: str,
+            keys: QKeySequence | str,
+            slot: Callable[[], None],
+            context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+        ) -> QAction:
             act = QAction(text, self)
             act.setShortcut(QKeySequence(keys))
             act.setShortcutContext(context)
@@ -138,16 +154,27 @@ class ContactsPage(QWidget):
             self.addAction(act)
             return act
 
-        self.find_action = action("&Find", QKeySequence.StandardKey.Find, self.focus_search)
-        self.new_action = action("&New contact", QKeySequence.StandardKey.New, self.new_contact)
-        self.delete_action = action("&Delete", QKeySequence.StandardKey.Delete,
-                                    self.delete_selected)
+        self.find_action = action(
+            self.tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search
+        )
+        self.new_action = action(
+            self.tr("&New contact"), QKeySequence.StandardKey.New, self.new_contact
+        )
+        self.delete_action = action(
+            self.tr("&Delete"), QKeySequence.StandardKey.Delete, self.delete_selected
+        )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.delete_action)
         table = Qt.ShortcutContext.WidgetShortcut
-        self.strong_action = action("Mark &strong", "S", lambda: self.classify(Tie.STRONG), table)
-        self.weak_action = action("Mark &weak", "W", lambda: self.classify(Tie.WEAK), table)
-        self.auto_action = action("Use s&uggestion", "A", lambda: self.classify(None), table)
+        self.strong_action = action(
+            self.tr("Mark &strong"), "S", lambda: self.classify(Tie.STRONG), table
+        )
+        self.weak_action = action(
+            self.tr("Mark &weak"), "W", lambda: self.classify(Tie.WEAK), table
+        )
+        self.auto_action = action(
+            self.tr("Use s&uggestion"), "A", lambda: self.classify(None), table
+        )
         for act in (self.strong_action, self.weak_action, self.auto_action):
             self.table.addAction(act)
 
@@ -166,11 +193,10 @@ class ContactsPage(QWidget):
 
     def reload(self) -> None:
         """Load every contact off the UI thread, then show them."""
-        self.totals_label.setText("Loading contacts …")
+        self.totals_label.setText(self.tr("Loading contacts …"))
         self._jobs.start(self._service.list_items, self.take_loaded)
 
-    def take_loaded(self, items: list[ContactListItem] | None, error: BaseException | None
-                    ) -> None:
+    def take_loaded(self, items: list[ContactListItem] | None, error: BaseException | None) -> None:
         """Show the result of a list load that ran off the UI thread."""
         if error is not None:
             prompts.error(self, "Could not load contacts", str(error))
@@ -200,8 +226,7 @@ class ContactsPage(QWidget):
         query = self.search_edit.text()
         tie = self.tie_combo.currentData()
         current = self.current_id()
-        narrowing = tie is self._shown_tie and refine(
-            self.model.items(), self._shown_query, query)
+        narrowing = tie is self._shown_tie and refine(self.model.items(), self._shown_query, query)
 
         def keep(pool: Sequence[ContactListItem]) -> list[ContactListItem]:
             if tie is not None and not narrowing:
@@ -222,13 +247,18 @@ class ContactsPage(QWidget):
         totals = self._service.totals(self._all)
         shown = self.model.rowCount()
         if shown == totals.contacts:
-            scope = f"{totals.contacts:,} contacts"
+            scope = self.tr("{n} contacts").format(n=f"{totals.contacts:,}")
         elif shown == 0:
-            scope = "<b>no contact matches</b>"
+            scope = self.tr("<b>no contact matches</b>")
         else:
-            scope = f"{shown:,} of {totals.contacts:,} shown"
+            scope = self.tr("{shown} of {n} shown").format(
+                shown=f"{shown:,}", n=f"{totals.contacts:,}"
+            )
         self.totals_label.setText(
-            f"<b>{totals.strong:,}</b> strong · <b>{totals.weak:,}</b> weak · {scope}")
+            self.tr("<b>{strong}</b> strong · <b>{weak}</b> weak · {scope}").format(
+                strong=f"{totals.strong:,}", weak=f"{totals.weak:,}", scope=scope
+            )
+        )
         self.totalsChanged.emit(totals)
 
     def totals(self) -> TieTotals:
@@ -248,8 +278,10 @@ class ContactsPage(QWidget):
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.table.selectionModel().setCurrentIndex(index, flags)
 
     def select_id(self, contact_id: int, scroll: bool = True) -> bool:
@@ -307,13 +339,16 @@ class ContactsPage(QWidget):
             else:
                 self._service.get(detail.id)  # a clear message if it is gone meanwhile
                 before = self.form.saved_state()
-                self._undo.push(EditContactCommand(self._service, detail.id, before,
-                                                   (draft, flags), self.refresh_ids))
+                self._undo.push(
+                    EditContactCommand(
+                        self._service, detail.id, before, (draft, flags), self.refresh_ids
+                    )
+                )
                 self.form.mark_saved()
         except WombatError as exc:
             prompts.error(self, "Cannot save this contact", str(exc))
             return False
-        self.message.emit(f"Saved {draft.display_name()}.")
+        self.message.emit(self.tr("Saved {name}.").format(name=draft.display_name()))
         return True
 
     def delete_selected(self) -> None:
@@ -326,8 +361,12 @@ class ContactsPage(QWidget):
             self.select_row(min(max(row, 0), self.model.rowCount() - 1))
         else:
             self.form.show_empty()
-        what = "1 contact" if len(ids) == 1 else f"{len(ids):,} contacts"
-        self.message.emit(f"Deleted {what}. Undo with Ctrl+Z.")
+        what = (
+            self.tr("1 contact")
+            if len(ids) == 1
+            else self.tr("{n} contacts").format(n=f"{len(ids):,}")
+        )
+        self.message.emit(self.tr("Deleted {what}. Undo with Ctrl+Z.").format(what=what))
 
     def classify(self, tie: Tie | None) -> None:
         ids = self.selected_ids()
@@ -358,8 +397,9 @@ class ContactsPage(QWidget):
     def _on_autosave_timeout(self) -> None:
         if self._recovery is not None and self.form.dirty:
             detail = self.form.detail
-            self._recovery.save(UnsavedEdit(detail.id if detail else None, self.form.draft(),
-                                            self.form.flags()))
+            self._recovery.save(
+                UnsavedEdit(detail.id if detail else None, self.form.draft(), self.form.flags())
+            )
 
     def _on_form_dirty_changed(self, dirty: bool) -> None:
         if not dirty:
@@ -376,8 +416,12 @@ class ContactsPage(QWidget):
             self.table.selectionModel().clear()
             self.form.show_empty()
         self.form.restore_edit(edit.draft, edit.flags)
-        name = edit.draft.display_name() or "a new contact"
-        self.message.emit(f"Restored your unsaved changes to {name}: save (Ctrl+S) or revert.")
+        name = edit.draft.display_name() or self.tr("a new contact")
+        self.message.emit(
+            self.tr("Restored your unsaved changes to {name}: save (Ctrl+S) or revert.").format(
+                name=name
+            )
+        )
         return True
 
     def _on_search_edit_text_changed(self, _text: str) -> None:
@@ -387,4 +431,3 @@ class ContactsPage(QWidget):
         if self.model.rowCount():
             self.select_row(0)
             self.table.setFocus()
-

@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 from wombat_desktop.core.errors import WombatError
 from wombat_desktop.core.views import ContactListItem
 from wombat_desktop.services.contacts import ContactService
-from wombat_desktop.services.events import EventService, EventSnapshot, EventView, FollowUpOutcome
+from wombat_desktop.services.events import (
+    EventDraft,
+    EventService,
+    EventSnapshot,
+    EventView,
+    FollowUpOutcome,
+)
 from wombat_desktop.ui import prompts
 from wombat_desktop.ui.dialogs.event_dialog import (
     AttendeePickerDialog,
@@ -327,13 +333,13 @@ class EventsPage(QWidget):
 
     def _open_event_dialog(self, view: EventView | None) -> None:
         start = dt.datetime.combine(self._today() + dt.timedelta(days=7), dt.time(18, 0))
-        if view is None:
-            submit: Callable[..., object] = self._events.create
-        else:
+        submit: Callable[[EventDraft], object] = self._events.create
+        if view is not None:
             event_id = view.id
 
-            def submit(draft: object) -> None:
-                self._events.update(event_id, draft)  # type: ignore[arg-type]
+            def submit(draft: EventDraft) -> object:
+                self._events.update(event_id, draft)
+                return event_id
         self.dialog = EventDialog(view.draft if view else None, self._events.organizations(),
                                   self._events.hooks(), self._events.scripts(), submit, start,
                                   self)

@@ -89,12 +89,12 @@ class ContactForm(QWidget):
         outer.addWidget(self.heading)
 
         tie_row = QHBoxLayout()
-        self.strong_button = QPushButton("Strong", self)
-        self.weak_button = QPushButton("Weak", self)
-        self.auto_button = QPushButton("Suggested", self)
-        self.strong_button.setToolTip("Mark as a strong contact (S)")
-        self.weak_button.setToolTip("Mark as a weak contact (W)")
-        self.auto_button.setToolTip("Go back to the suggestion (A)")
+        self.strong_button = QPushButton(self.tr("Strong"), self)
+        self.weak_button = QPushButton(self.tr("Weak"), self)
+        self.auto_button = QPushButton(self.tr("Suggested"), self)
+        self.strong_button.setToolTip(self.tr("Mark as a strong contact (S)"))
+        self.weak_button.setToolTip(self.tr("Mark as a weak contact (W)"))
+        self.auto_button.setToolTip(self.tr("Go back to the suggestion (A)"))
         self.tie_group = QButtonGroup(self)
         for button in (self.strong_button, self.weak_button, self.auto_button):
             button.setCheckable(True)
@@ -104,7 +104,7 @@ class ContactForm(QWidget):
         outer.addLayout(tie_row)
         self.tie_reason = QLabel(self)
         self.tie_reason.setWordWrap(True)
-        self.tie_reason.setAccessibleName("Why this tie strength")
+        self.tie_reason.setAccessibleName(self.tr("Why this tie strength"))
         outer.addWidget(self.tie_reason)
 
         scroll = QScrollArea(self)
@@ -117,50 +117,60 @@ class ContactForm(QWidget):
         self.given_edit = QLineEdit(body)
         self.family_edit = QLineEdit(body)
         self.display_edit = QLineEdit(body)
-        self.display_edit.setPlaceholderText("Shown as (optional)")
+        self.display_edit.setPlaceholderText(self.tr("Shown as (optional)"))
         self.company_edit = QLineEdit(body)
         self.title_edit = QLineEdit(body)
-        self.emails_edit = _small_text(body, "one per line, e.g. work: anna@example.com", 2)
-        self.phones_edit = _small_text(body, "one per line, e.g. cell: +1 555 0100", 2)
+        self.emails_edit = _small_text(
+            body, self.tr("one per line, e.g. work: anna@example.com"), 2
+        )
+        self.phones_edit = _small_text(body, self.tr("one per line, e.g. cell: +1 555 0100"), 2)
         for edit in (self.emails_edit, self.phones_edit):
             edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.relation_combo = QComboBox(body)
         for rel, label in RELATION_LABELS.items():
-            self.relation_combo.addItem(label, rel.value)
+            self.relation_combo.addItem(self.tr(label), rel.value)
         self.stage_combo = QComboBox(body)
         for stage, label in STAGE_LABELS.items():
-            self.stage_combo.addItem(label, stage.value)
-        self.want_business_check = QCheckBox("Want to do business with them", body)
-        self.want_refer_check = QCheckBox("Want to refer business to them", body)
-        self.opinion_leader_check = QCheckBox("Opinion leader (connector)", body)
+            self.stage_combo.addItem(self.tr(label), stage.value)
+        self.want_business_check = QCheckBox(self.tr("Want to do business with them"), body)
+        self.want_refer_check = QCheckBox(self.tr("Want to refer business to them"), body)
+        self.opinion_leader_check = QCheckBox(self.tr("Opinion leader (connector)"), body)
         self.tags_edit = QLineEdit(body)
-        self.tags_edit.setPlaceholderText("comma separated, e.g. golf, chamber")
+        self.tags_edit.setPlaceholderText(self.tr("comma separated, e.g. golf, chamber"))
         self.met_edit = QLineEdit(body)
-        self.note_edit = _small_text(body, "Notes, things to ask about …", 5)
+        self.note_edit = _small_text(body, self.tr("Notes, things to ask about …"), 5)
         self.source_label = QLabel(body)
         self.source_label.setWordWrap(True)
         self.source_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for label, widget in (
-            ("&First name", self.given_edit), ("&Last name", self.family_edit),
-            ("Shown &as", self.display_edit), ("&Company", self.company_edit),
-            ("T&itle", self.title_edit), ("&E-mails", self.emails_edit),
-            ("&Phones", self.phones_edit), ("&Relationship", self.relation_combo),
-            ("Sta&ge", self.stage_combo), ("", self.want_business_check),
-            ("", self.want_refer_check), ("", self.opinion_leader_check),
-            ("&Tags", self.tags_edit), ("&Met at", self.met_edit), ("&Notes", self.note_edit),
+            ("&First name", self.given_edit),
+            ("&Last name", self.family_edit),
+            ("Shown &as", self.display_edit),
+            ("&Company", self.company_edit),
+            ("T&itle", self.title_edit),
+            ("&E-mails", self.emails_edit),
+            ("&Phones", self.phones_edit),
+            ("&Relationship", self.relation_combo),
+            ("Sta&ge", self.stage_combo),
+            ("", self.want_business_check),
+            ("", self.want_refer_check),
+            ("", self.opinion_leader_check),
+            ("&Tags", self.tags_edit),
+            ("&Met at", self.met_edit),
+            ("&Notes", self.note_edit),
             ("Sources", self.source_label),
         ):
-            form.addRow(label, widget)
+            form.addRow(self.tr(label) if label else "", widget)
             widget.setAccessibleName(label.replace("&", "") or widget.text())
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
         buttons = QHBoxLayout()
-        self.save_button = QPushButton("&Save", self)
-        self.save_button.setToolTip("Save changes (Ctrl+S)")
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setToolTip(self.tr("Save changes (Ctrl+S)"))
         self.save_button.setDefault(True)
-        self.revert_button = QPushButton("Re&vert", self)
+        self.revert_button = QPushButton(self.tr("Re&vert"), self)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -169,15 +179,21 @@ class ContactForm(QWidget):
         self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _connect(self) -> None:
-        for edit in (self.given_edit, self.family_edit, self.display_edit, self.company_edit,
-                     self.title_edit, self.tags_edit, self.met_edit):
+        for edit in (
+            self.given_edit,
+            self.family_edit,
+            self.display_edit,
+            self.company_edit,
+            self.title_edit,
+            self.tags_edit,
+            self.met_edit,
+        ):
             edit.textEdited.connect(self._on_edited)
         for text in (self.emails_edit, self.phones_edit, self.note_edit):
             text.textChanged.connect(self._on_edited)
         for combo in (self.relation_combo, self.stage_combo):
             combo.currentIndexChanged.connect(self._on_edited)
-        for check in (self.want_business_check, self.want_refer_check,
-                      self.opinion_leader_check):
+        for check in (self.want_business_check, self.want_refer_check, self.opinion_leader_check):
             check.toggled.connect(self._on_edited)
         self.save_button.clicked.connect(self.saveRequested)
         self.save_shortcut.activated.connect(self.saveRequested)
@@ -192,20 +208,25 @@ class ContactForm(QWidget):
         """No contact selected: a new, blank card."""
         self._detail = None
         self._fill(ContactDraft(), ContactFlags())
-        self.heading.setText("New contact")
-        self.tie_reason.setText("Type a name and save (Ctrl+S) to add a contact.")
+        self.heading.setText(self.tr("New contact"))
+        self.tie_reason.setText(self.tr("Type a name and save (Ctrl+S) to add a contact."))
         for button in (self.strong_button, self.weak_button, self.auto_button):
             button.setEnabled(False)
             button.setChecked(False)
-        self.source_label.setText("")
+        self.source_label.setText(self.tr(""))
 
     def show_detail(self, detail: ContactDetail) -> None:
         self._detail = detail
-        flags = ContactFlags(detail.relation, detail.stage, detail.opinion_leader,
-                             detail.want_business, detail.want_refer)
+        flags = ContactFlags(
+            detail.relation,
+            detail.stage,
+            detail.opinion_leader,
+            detail.want_business,
+            detail.want_refer,
+        )
         self._fill(detail.draft, flags)
         self.show_tie(detail)
-        self.source_label.setText("\n".join(detail.sources))
+        self.source_label.setText(self.tr("\n").join(detail.sources))
 
     def show_tie(self, detail: ContactDetail) -> None:
         self.heading.setText(detail.display_name)
@@ -218,7 +239,9 @@ class ContactForm(QWidget):
             self.weak_button.setChecked(True)
         else:
             self.auto_button.setChecked(True)
-        self.auto_button.setText(f"Suggested ({detail.suggested_tie.value})")
+        self.auto_button.setText(
+            self.tr("Suggested ({tie})").format(tie=self.tr(detail.suggested_tie.value))
+        )
 
     def _fill(self, draft: ContactDraft, flags: ContactFlags) -> None:
         self._loading = True
@@ -235,7 +258,7 @@ class ContactForm(QWidget):
         self.want_business_check.setChecked(flags.want_business)
         self.want_refer_check.setChecked(flags.want_refer)
         self.opinion_leader_check.setChecked(flags.opinion_leader)
-        self.tags_edit.setText(", ".join(draft.tags))
+        self.tags_edit.setText(self.tr(", ").join(draft.tags))
         self.met_edit.setText(draft.met_at)
         self.note_edit.setPlainText(draft.note)
         self._loading = False
@@ -278,8 +301,11 @@ class ContactForm(QWidget):
     def saved_state(self) -> tuple[ContactDraft, ContactFlags]:
         """The contact as it was loaded (for undo)."""
         d = self._detail
-        flags = (ContactFlags(d.relation, d.stage, d.opinion_leader, d.want_business,
-                              d.want_refer) if d else ContactFlags())
+        flags = (
+            ContactFlags(d.relation, d.stage, d.opinion_leader, d.want_business, d.want_refer)
+            if d
+            else ContactFlags()
+        )
         return copy.deepcopy(self._base), flags
 
     def mark_saved(self) -> None:
