@@ -101,6 +101,7 @@ class EventsPage(QWidget):
         self.event_list = QListWidget(left)
         self.event_list.setAccessibleName(self.tr("Events"))
         self.event_list.setWordWrap(True)
+        self.event_list.setSpacing(3)
         column.addWidget(self.new_button)
         column.addWidget(self.event_list, 1)
 
@@ -141,11 +142,13 @@ class EventsPage(QWidget):
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.setMinimumHeight(220)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for col, width in ((MET, 44), (NAME, 170), (COMPANY, 150), (TIE, 64), (LAST, 150),
-                           (GOAL, 200)):
-            header.resizeSection(col, width)
+        header.resizeSection(MET, 44)
         header.setSectionResizeMode(MET, QHeaderView.ResizeMode.Fixed)
+        for col in (TIE, LAST):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (NAME, COMPANY, GOAL, NOTES):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)  # one line a person; tooltips hold the whole text
         self.count_label = QLabel(people)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add attendees…"), people)
@@ -156,22 +159,26 @@ class EventsPage(QWidget):
         for b in (self.add_button, self.remove_button, self.new_person_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        buttons.addWidget(self.followups_button)
         a.addWidget(self.table, 1)
         a.addWidget(self.count_label)
         a.addLayout(buttons)
         d.addWidget(people, 1)
 
         after = QGroupBox(self.tr("After the event: notes"), self.detail)
-        n = QHBoxLayout(after)
+        n = QVBoxLayout(after)
         self.notes_edit = QPlainTextEdit(after)
         self.notes_edit.setAccessibleName(self.tr("Notes after the event"))
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.save_notes_button = QPushButton(self.tr("&Save notes"), after)
         self.save_notes_button.setEnabled(False)
-        n.addWidget(self.notes_edit, 1)
-        n.addWidget(self.save_notes_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.followups_button.setParent(after)
+        row = QHBoxLayout()
+        row.addWidget(self.save_notes_button)
+        row.addStretch(1)
+        row.addWidget(self.followups_button)
+        n.addWidget(self.notes_edit)
+        n.addLayout(row)
         d.addWidget(after)
         self.empty_label = QLabel(self.tr("No event yet. Press “New event…” to plan one."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -179,12 +186,13 @@ class EventsPage(QWidget):
 
         scroll = QScrollArea(self.splitter)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.detail)
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([260, 900])
+        self.splitter.setSizes([240, 900])
         layout.addWidget(self.splitter)
         self._show_view(None)
 
@@ -300,20 +308,20 @@ class EventsPage(QWidget):
             last = ""
             if a.last_on is not None:
                 last = locale.toString(QDate(a.last_on), QLocale.FormatType.ShortFormat)
-                last += f" ({a.last_kind})" if a.last_kind else ""
+                last += f" ({a.last_kind.replace('_', ' ')})" if a.last_kind else ""
             name = a.name + ("" if a.expected else self.tr(" (new)"))
             tie = self.tr("strong") if a.tie == "strong" else self.tr("weak")
             self.table.setItem(row, MET, met)
             for col, text in ((NAME, name), (COMPANY, a.company), (TIE, tie), (LAST, last)):
                 item = QTableWidgetItem(text)
                 item.setFlags(fixed)
+                item.setToolTip(text)
                 self.table.setItem(row, col, item)
             for col, text in ((GOAL, a.goal), (NOTES, a.notes)):
                 item = QTableWidgetItem(text)
                 item.setFlags(fixed | Qt.ItemFlag.ItemIsEditable)
                 item.setToolTip(text or self.tr("Double-click to type"))
                 self.table.setItem(row, col, item)
-        self.table.resizeRowsToContents()
         self.count_label.setText(self.tr("{n} on the list · {m} met · {new} new").format(
             n=len(view.attendees), m=len(view.met),
             new=sum(1 for a in view.attendees if not a.expected)))

@@ -37,7 +37,7 @@ from wombat_desktop.ui.widgets.pdf_preview import (
     render_pages,
 )
 
-LETTER_TERRITORIES = {QLocale.Territory.UnitedStates, QLocale.Territory.Canada}
+LETTER_TERRITORIES = {QLocale.Country.UnitedStates, QLocale.Country.Canada}
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +172,7 @@ class KitsPage(QWidget):
         self._on_kind_combo_current_index_changed(self.kind_combo.currentIndex())
 
     def _on_kind_combo_current_index_changed(self, _index: int) -> None:
-        kind = self.kind_combo.currentData()
+        kind = KitKind(self.kind_combo.currentData())
         # Call sheet and plan do not depend on an event; the handout takes its hook/script.
         self.event_combo.setEnabled(kind in (KitKind.PREP, KitKind.HANDOUT))
 
@@ -190,8 +190,8 @@ class KitsPage(QWidget):
 
     def build(self) -> None:
         """Build the chosen kit off the UI thread; `built` fires when the preview shows."""
-        kind: KitKind = self.kind_combo.currentData()
-        paper: Paper = self.paper_combo.currentData()
+        kind = KitKind(self.kind_combo.currentData())  # Qt hands StrEnums back as str
+        paper = Paper(self.paper_combo.currentData())
         event = self.event_combo.currentData() if self.event_combo.isEnabled() else None
         self._builds += 1
         out = Path(self._temp.path()) / f"kit-{self._builds}-{kind.value}-{paper.value}.pdf"
