@@ -82,7 +82,7 @@ def _bring(ink: Ink, st: Styles, data: KitData) -> list[Any]:
     tools = {c.number: c for c in data.checklist if c.section == "tool"}
     badge = tools.get(1)
     items = ["Name badge" + ("" if badge is None or badge.have else " (you have none yet)"),
-             "Business cards (20 or more)", "Referral cards and handouts (wombat kit handout)",
+             "Business cards (20 or more)", "Handouts and cut-out referral cards (the handout kit)",
              "This prep pack and a pen"]
     materials = [c for c in data.checklist if c.section == "material"]
     items += [c.title for c in materials if c.have and c.number in (1, 4, 6, 15)]
