@@ -21,7 +21,8 @@ from wombat_desktop.ui.dialogs.event_dialog import (
 )
 from wombat_desktop.ui.jobs import JobRunner
 from wombat_desktop.ui.main_window import MainWindow
-from wombat_desktop.ui.pages.events_page import GOAL, MET, NAME, EventsPage
+from wombat_desktop.ui.pages.events_page import EventsPage
+from wombat_desktop.ui.widgets.event_attendees import GOAL, MET, NAME
 
 PEOPLE = [("Ana", "Silva", "Acme"), ("Bob", "Stone", "Bravo"), ("Chen", "Wei", "Delta"),
           ("Dana", "Ortiz", "Echo")]

@@ -9,10 +9,8 @@ from html import escape
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -20,8 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -43,8 +39,7 @@ from wombat_desktop.ui.dialogs.event_dialog import (
     MetSomeoneDialog,
 )
 from wombat_desktop.ui.jobs import JobRunner
-
-MET, NAME, COMPANY, TIE, LAST, GOAL, NOTES = range(7)
+from wombat_desktop.ui.widgets.event_attendees import GOAL, MET, NOTES, AttendeeTable
 
 
 class _SnapshotCommand(QUndoCommand):
@@ -84,7 +79,6 @@ class EventsPage(QWidget):
         self._events, self._contacts = events, contacts
         self._undo, self._jobs, self._today = undo_stack, jobs, today
         self._view: EventView | None = None
-        self._filling = False
         self.dialog: EventDialog | AttendeePickerDialog | MetSomeoneDialog | None = None
         self._build_ui()
         self._connect()
@@ -130,25 +124,7 @@ class EventsPage(QWidget):
 
         people = QGroupBox(self.tr("Attendees: tick who you met"), self.detail)
         a = QVBoxLayout(people)
-        self.table = QTableWidget(0, 7, people)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Met"), self.tr("Name"), self.tr("Company"), self.tr("Tie"),
-            self.tr("Last interaction"), self.tr("Goal"), self.tr("Notes")])
-        self.table.setAccessibleName(self.tr("Attendees"))
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.table.setMinimumHeight(220)
-        header = self.table.horizontalHeader()
-        header.resizeSection(MET, 44)
-        header.setSectionResizeMode(MET, QHeaderView.ResizeMode.Fixed)
-        for col in (TIE, LAST):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        for col in (NAME, COMPANY, GOAL, NOTES):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(False)  # one line a person; tooltips hold the whole text
+        self.table = AttendeeTable(people)
         self.count_label = QLabel(people)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add attendees…"), people)
@@ -213,7 +189,7 @@ class EventsPage(QWidget):
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.new_person_button.clicked.connect(self._on_new_person_button_clicked)
         self.followups_button.clicked.connect(self._on_followups_button_clicked)
-        self.table.itemChanged.connect(self._on_table_item_changed)
+        self.table.edited.connect(self._on_table_edited)
         self.notes_edit.textChanged.connect(self._on_notes_edit_text_changed)
         self.save_notes_button.clicked.connect(self._on_save_notes_button_clicked)
 
@@ -295,37 +271,10 @@ class EventsPage(QWidget):
         self.save_notes_button.setEnabled(False)
 
     def _fill_table(self, view: EventView) -> None:
-        self._filling = True
-        self.table.setRowCount(len(view.attendees))
-        locale = QLocale()
-        fixed = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        for row, a in enumerate(view.attendees):
-            met = QTableWidgetItem()
-            met.setFlags(fixed | Qt.ItemFlag.ItemIsUserCheckable)
-            met.setCheckState(Qt.CheckState.Checked if a.met else Qt.CheckState.Unchecked)
-            met.setData(Qt.ItemDataRole.UserRole, a.contact_id)
-            met.setToolTip(self.tr("Met at the event"))
-            last = ""
-            if a.last_on is not None:
-                last = locale.toString(QDate(a.last_on), QLocale.FormatType.ShortFormat)
-                last += f" ({a.last_kind.replace('_', ' ')})" if a.last_kind else ""
-            name = a.name + ("" if a.expected else self.tr(" (new)"))
-            tie = self.tr("strong") if a.tie == "strong" else self.tr("weak")
-            self.table.setItem(row, MET, met)
-            for col, text in ((NAME, name), (COMPANY, a.company), (TIE, tie), (LAST, last)):
-                item = QTableWidgetItem(text)
-                item.setFlags(fixed)
-                item.setToolTip(text)
-                self.table.setItem(row, col, item)
-            for col, text in ((GOAL, a.goal), (NOTES, a.notes)):
-                item = QTableWidgetItem(text)
-                item.setFlags(fixed | Qt.ItemFlag.ItemIsEditable)
-                item.setToolTip(text or self.tr("Double-click to type"))
-                self.table.setItem(row, col, item)
+        self.table.fill(view)
         self.count_label.setText(self.tr("{n} on the list · {m} met · {new} new").format(
             n=len(view.attendees), m=len(view.met),
             new=sum(1 for a in view.attendees if not a.expected)))
-        self._filling = False
 
     def _changed(self, select: int | None = None) -> None:
         self.reload(select)
@@ -397,8 +346,7 @@ class EventsPage(QWidget):
     # --- attendees ------------------------------------------------------------------
 
     def selected_contact_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [int(self.table.item(r, MET).data(Qt.ItemDataRole.UserRole)) for r in rows]
+        return self.table.selected_contact_ids()
 
     def _on_add_button_clicked(self) -> None:
         self.add_button.setEnabled(False)
@@ -442,18 +390,17 @@ class EventsPage(QWidget):
         self.message.emit(self.tr("Removed {n} from the list. Undo with Ctrl+Z.").format(
             n=len(ids)))
 
-    def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
+    def _on_table_edited(self, contact_id: int, column: int, value: object) -> None:
         view = self._view
-        if self._filling or view is None:
+        if view is None:
             return
-        cid = int(self.table.item(item.row(), MET).data(Qt.ItemDataRole.UserRole))
         try:
-            if item.column() == MET:
-                self._events.set_met(view.id, [cid], item.checkState() == Qt.CheckState.Checked)
-            elif item.column() == GOAL:
-                self._events.set_goal(view.id, cid, item.text())
-            elif item.column() == NOTES:
-                self._events.set_attendee_notes(view.id, cid, item.text())
+            if column == MET:
+                self._events.set_met(view.id, [contact_id], bool(value))
+            elif column == GOAL:
+                self._events.set_goal(view.id, contact_id, str(value))
+            elif column == NOTES:
+                self._events.set_attendee_notes(view.id, contact_id, str(value))
             else:
                 return
         except WombatError as exc:
