@@ -87,7 +87,8 @@ PARTS = ScriptParts(
 
 def test_ten_second_variant_is_name_and_hook() -> None:
     v = compose(PARTS, 10)
-    assert v.text == "I'm Alex Morgan from Inkwell & Alder. I make paper that people don't throw away."
+    assert v.text == ("I'm Alex Morgan from Inkwell & Alder. "
+                      "I make paper that people don't throw away.")
     assert v.fits
 
 
@@ -101,8 +102,8 @@ def test_variants_grow_with_the_length_and_fit() -> None:
 
 
 def test_long_parts_are_cut_to_fit() -> None:
-    parts = ScriptParts("I'm Alex.", " ".join(["A sentence of ten words that goes on and on."] * 20),
-                        "A hook.", "A product.")
+    long_background = " ".join(["A sentence of ten words that goes on and on."] * 20)
+    parts = ScriptParts("I'm Alex.", long_background, "A hook.", "A product.")
     v = compose(parts, 30)
     assert v.fits
     assert v.text.startswith("I'm Alex.")

@@ -110,7 +110,7 @@ def record_use(session: Session, hook_id: int, event_id: int, used: bool) -> Non
 
 def scripts(session: Session) -> list[tuple[IntroScriptRow, str]]:
     """Every script with its memory hook's text ("" without one), shortest first."""
-    texts = dict(session.execute(select(MemoryHookRow.id, MemoryHookRow.text)).tuples().all())
+    texts = dict(session.execute(select(MemoryHookRow.id, MemoryHookRow.text)).all())
     rows = session.execute(select(IntroScriptRow).order_by(IntroScriptRow.seconds,
                                                            IntroScriptRow.id)).scalars()
     return [(r, texts.get(r.memory_hook_id, "") if r.memory_hook_id else "") for r in rows]

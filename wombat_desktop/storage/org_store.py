@@ -36,7 +36,7 @@ def facts(session: Session) -> list[OrganizationFacts]:
     members = dict(session.execute(
         select(MembershipRow.organization_id, func.count(func.distinct(MembershipRow.contact_id)))
         .where(MembershipRow.contact_id.is_not(None)).group_by(MembershipRow.organization_id)
-    ).tuples().all())
+    ).all())
     closed = ReferralRow.status == ReferralStatus.CLOSED.value
     tagged = {oid: (n, c or 0, v or 0.0) for oid, n, c, v in session.execute(
         select(ReferralRow.organization_id, func.count(),
@@ -48,7 +48,7 @@ def facts(session: Session) -> list[OrganizationFacts]:
         select(MembershipRow.organization_id, func.count(func.distinct(ReferralRow.id)))
         .join(ReferralRow, ReferralRow.contact_id == MembershipRow.contact_id)
         .where(ReferralRow.direction == RECEIVED, ReferralRow.organization_id.is_(None))
-        .group_by(MembershipRow.organization_id)).tuples().all())
+        .group_by(MembershipRow.organization_id)).all())
     out = []
     for r in session.execute(select(OrganizationRow).order_by(OrganizationRow.name)).scalars():
         role, positions = mine.get(r.id, ("", ""))

@@ -75,7 +75,7 @@ def names(session: Session, ids: Iterable[int]) -> dict[int, str]:
     out: dict[int, str] = {}
     for start in range(0, len(ids), CHUNK):
         out.update(session.execute(select(ContactRow.id, ContactRow.display_name).where(
-            ContactRow.id.in_(ids[start : start + CHUNK]))).tuples().all())
+            ContactRow.id.in_(ids[start : start + CHUNK]))).all())
     return out
 
 
