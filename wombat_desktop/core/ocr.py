@@ -283,12 +283,25 @@ def _confident_chars(result: OcrResult) -> int:
     return sum(len(line.text) for line in result.lines if line.confidence >= 0.7)
 
 
+def _sideways(result: OcrResult) -> float:
+    """The share of longer lines whose box stands upright: the card lies on its side."""
+    longer = [line for line in result.lines if len(line.text) >= 4]
+    if not longer:
+        return 0.0
+    upright = 0
+    for line in longer:
+        width = max(x for x, _ in line.box) - line.left
+        upright += line.height > 1.5 * width
+    return upright / len(longer)
+
+
 def _good(result: OcrResult) -> bool:
-    return result.score >= GOOD_ENOUGH and _confident_chars(result) >= MIN_TEXT
+    return (result.score >= GOOD_ENOUGH and _confident_chars(result) >= MIN_TEXT
+            and _sideways(result) < 0.5)
 
 
 def _quality(result: OcrResult) -> float:
-    return _confident_chars(result) * result.score
+    return _confident_chars(result) * result.score * (1.0 - 0.9 * _sideways(result))
 
 
 _SHARED: dict[int, OcrEngine] = {}

@@ -22,7 +22,12 @@ if TYPE_CHECKING:
     from wombat_desktop.services.importing import ImportService
     from wombat_desktop.services.interactions import InteractionService
     from wombat_desktop.services.kits import KitService
+    from wombat_desktop.services.matrix import MatrixService
+    from wombat_desktop.services.messages import MessageService
+    from wombat_desktop.services.organizations import OrganizationService
     from wombat_desktop.services.referrals import ReferralService
+    from wombat_desktop.services.spheres import SphereService
+    from wombat_desktop.services.weekly import WeeklyService
 
 
 class Services:
@@ -75,13 +80,41 @@ class Services:
 
         return KitService(self.db, self.today)
 
-    # >>> events (issue 7)
     @cached_property
     def events(self) -> EventService:
         from wombat_desktop.services.events import EventService
 
         return EventService(self.db, self.followups, self.today, self.region)
-    # <<< events
+
+    @cached_property
+    def spheres(self) -> SphereService:
+        from wombat_desktop.services.spheres import SphereService
+
+        return SphereService(self.db, self.today)
+
+    @cached_property
+    def organizations(self) -> OrganizationService:
+        from wombat_desktop.services.organizations import OrganizationService
+
+        return OrganizationService(self.db, self.today)
+
+    @cached_property
+    def messages(self) -> MessageService:
+        from wombat_desktop.services.messages import MessageService
+
+        return MessageService(self.db, self.today)
+
+    @cached_property
+    def matrix(self) -> MatrixService:
+        from wombat_desktop.services.matrix import MatrixService
+
+        return MatrixService(self.db, self.today)
+
+    @cached_property
+    def weekly(self) -> WeeklyService:
+        from wombat_desktop.services.weekly import WeeklyService
+
+        return WeeklyService(self.db, self.today)
 
 
 def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today,

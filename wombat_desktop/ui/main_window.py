@@ -57,7 +57,8 @@ class MainWindow(QMainWindow):
                                             self.undo_stack, today)
         self.contacts_page.add_detail_panel(self.activity_panel)
         self.followups_page = FollowUpsPage(services.followups, self.undo_stack, self.jobs,
-                                            today, lambda: _organizations(services))
+                                            today, lambda: _organizations(services),
+                                            lambda: services.interactions.losing_touch(500))
         self.pages["followups"] = self.followups_page
         # <<< lunches and activity
         # >>> events and print kits (issue 7)

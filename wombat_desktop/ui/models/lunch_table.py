@@ -20,7 +20,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from wombat_desktop.core.activity_views import CallSheetEntry, ListEntryView, LunchView
+from wombat_desktop.core.activity_views import (
+    CallSheetEntry,
+    KeepInTouchView,
+    ListEntryView,
+    LunchView,
+)
 from wombat_desktop.core.ties import ago
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -202,5 +207,31 @@ class CallSheetTableModel(ViewTableModel[CallSheetEntry]):
             if column in (3, 4):
                 return self.columns[column][1](item) or None
         if role == Qt.ItemDataRole.FontRole and column == 1 and not item.has_phone:
+            return self._bold
+        return None
+
+
+class KeepInTouchTableModel(ViewTableModel[KeepInTouchView]):
+    """People whose keep-in-touch cadence has run out, most overdue strong ties first."""
+
+    def __init__(self, today: Callable[[], dt.date], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self.columns = [
+            (_t("Name"), lambda v: v.name),
+            (_t("Tie"), lambda v: _t(v.tie)),
+            (_t("Last contact"), lambda v: (
+                f"{ago(v.last_interaction_on, self._today())} ({v.last_interaction_kind})"
+                if v.last_interaction_on else _t("never"))),
+            (_t("Keep in touch"), lambda v: _t("every {n} days").format(n=v.cadence_days)),
+            (_t("Overdue"), lambda v: _t("{n} days").format(n=v.days_overdue)),
+            (_t("Phone"), lambda v: v.phone),
+        ]
+        self.tips = ["", _t("Strong or weak contact"), _t("The last logged interaction"),
+                     _t("Your cadence for this person (defaults by tie strength)"),
+                     _t("Days past the cadence"), ""]
+
+    def extra(self, item: KeepInTouchView, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and column == 1 and item.tie == "strong":
             return self._bold
         return None

@@ -25,6 +25,7 @@ from wombat_desktop.core.activity_views import (
     AgendaView,
     CallSheetEntry,
     FollowUpLists,
+    KeepInTouchView,
     ListEntryView,
     LunchView,
 )
@@ -36,6 +37,7 @@ from wombat_desktop.ui.followup_commands import PlanLunchesCommand
 from wombat_desktop.ui.jobs import JobRunner
 from wombat_desktop.ui.models.lunch_table import (
     CallSheetTableModel,
+    KeepInTouchTableModel,
     ListEntryTableModel,
     ViewTableModel,
 )
@@ -55,6 +57,7 @@ class LunchesSnapshot:
     lunches: list[LunchView]
     calls: list[CallSheetEntry]
     organizations: list[tuple[int, str]]
+    losing_touch: list[KeepInTouchView]
 
 
 def _table(parent: QWidget, model: ViewTableModel, name: str,  # type: ignore[type-arg]
@@ -85,6 +88,7 @@ class FollowUpsPage(QWidget):
     def __init__(self, service: FollowUpService, undo_stack: QUndoStack, jobs: JobRunner,
                  today: Callable[[], dt.date] = dt.date.today,
                  organizations: Organizations | None = None,
+                 losing_touch: Callable[[], list[KeepInTouchView]] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
@@ -92,12 +96,14 @@ class FollowUpsPage(QWidget):
         self._jobs = jobs
         self._today = today
         self._organizations = organizations or list
+        self._losing_touch = losing_touch or list
         self._orgs: list[tuple[int, str]] = []
         self._select_after: int | None = None
         self.visit_dialog: VisitDialog | None = None
         self.nurture_model = ListEntryTableModel(today, self)
         self.expand_model = ListEntryTableModel(today, self)
         self.calls_model = CallSheetTableModel(self)
+        self.losing_model = KeepInTouchTableModel(today, self)
         self._build_ui()
         self._build_actions()
         self._connect()
@@ -122,8 +128,13 @@ class FollowUpsPage(QWidget):
         widths = (170, 170, 400, 110, 90)
         self.nurture_table = _table(self, self.nurture_model, self.tr("Nurture list"), widths)
         self.expand_table = _table(self, self.expand_model, self.tr("Expand list"), widths)
+        self.losing_table = _table(self, self.losing_model, self.tr("Losing touch"),
+                                   (170, 60, 200, 130, 90))
         self.lists_tabs.addTab(self.nurture_table, "")
         self.lists_tabs.addTab(self.expand_table, "")
+        self.lists_tabs.addTab(self.losing_table, "")
+        self.lists_tabs.setTabToolTip(2, self.tr(
+            "People whose keep-in-touch cadence has run out: call them or plan a lunch"))
         self.lists_tabs.setTabToolTip(0, self.tr(
             "Plan section 11: people you referred or promoted who never sent business back"))
         self.lists_tabs.setTabToolTip(1, self.tr(
@@ -177,6 +188,7 @@ class FollowUpsPage(QWidget):
             act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.nurture_table.addAction(act)
             self.expand_table.addAction(act)
+        self.losing_table.addAction(self.plan_action)
         self.reload_action = QAction(self.tr("&Refresh lunches"), self)
         self.reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.reload_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -191,7 +203,7 @@ class FollowUpsPage(QWidget):
         self.planner.message.connect(self.message)
         self.planner.contactsChanged.connect(self.contactsChanged)
         self.lists_tabs.currentChanged.connect(lambda _i: self._update_hint())
-        for table in (self.nurture_table, self.expand_table):
+        for table in (self.nurture_table, self.expand_table, self.losing_table):
             table.selectionModel().selectionChanged.connect(lambda *_a: self._update_hint())
             table.doubleClicked.connect(self._on_list_double_clicked)
 
@@ -200,6 +212,8 @@ class FollowUpsPage(QWidget):
             return f" ({count})" if snap else ""
 
         lists = snap.lists if snap else FollowUpLists((), ())
+        self.lists_tabs.setTabText(2, self.tr("&Losing touch") + n(
+            len(snap.losing_touch) if snap else 0))
         self.lists_tabs.setTabText(0, self.tr("&Nurture — you referred them; nothing came "
                                               "back yet") + n(len(lists.nurture)))
         self.lists_tabs.setTabText(1, self.tr("&Expand — you want to do business with "
@@ -212,11 +226,11 @@ class FollowUpsPage(QWidget):
 
     def reload(self) -> None:
         """Read the agenda, the lists, the lunches and the call sheet off the UI thread."""
-        service, orgs = self._service, self._organizations
+        service, orgs, losing = self._service, self._organizations, self._losing_touch
 
         def work() -> LunchesSnapshot:
             return LunchesSnapshot(service.agenda(), service.lists(), service.lunches(),
-                                   service.call_sheet(), orgs())
+                                   service.call_sheet(), orgs(), losing())
 
         self._jobs.start(work, self.take_loaded)
 
@@ -235,6 +249,7 @@ class FollowUpsPage(QWidget):
                 if row >= 0:
                     table.selectRow(row)
         self.planner.set_lunches(snap.lunches)
+        self.losing_model.set_items(snap.losing_touch)
         self.calls_model.set_items(snap.calls)
         self._orgs = snap.organizations
         hooks = {c.memory_hook for c in snap.calls if c.memory_hook}
@@ -260,12 +275,25 @@ class FollowUpsPage(QWidget):
 
     def _chosen(self, tab: int | None = None) -> list[ListEntryView]:
         tab = self.lists_tabs.currentIndex() if tab is None else tab
+        if tab == 2:
+            return []
         table = self.nurture_table if tab == 0 else self.expand_table
         model = self._list_model(tab)
         rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
         return [model.item(r) for r in rows if r < model.rowCount()]
 
+    def _losing_chosen(self) -> list[int]:
+        rows = sorted({i.row() for i in self.losing_table.selectionModel().selectedRows()})
+        return [self.losing_model.item(r).contact_id for r in rows]
+
     def _update_hint(self) -> None:
+        if self.lists_tabs.currentIndex() == 2:
+            ids = self._losing_chosen()
+            self.plan_button.setEnabled(bool(ids))
+            self.visit_button.setEnabled(False)
+            self.lists_hint.setText(self.tr("{n} selected").format(n=len(ids)) if ids else
+                                    self.tr("Select people, then Plan lunch (P) to call them."))
+            return
         chosen = self._chosen()
         busy = [e for e in chosen if e.status in OPEN]
         self.plan_button.setEnabled(len(busy) < len(chosen))
@@ -296,11 +324,14 @@ class FollowUpsPage(QWidget):
 
     def plan_selected(self) -> None:
         """Put the selected people on the call list (undo removes the new lunches)."""
-        chosen = [e for e in self._chosen() if e.status not in OPEN]
-        if not chosen:
+        if self.lists_tabs.currentIndex() == 2:
+            ids, list_name = self._losing_chosen(), "other"
+        else:
+            chosen = [e for e in self._chosen() if e.status not in OPEN]
+            ids = [e.contact_id for e in chosen]
+            list_name = chosen[0].list_name if chosen else ""
+        if not ids:
             return
-        ids = [e.contact_id for e in chosen]
-        list_name = chosen[0].list_name
         service = self._service
 
         def again() -> list[LunchView]:
