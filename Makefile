@@ -27,7 +27,7 @@ run: $(APP_STAMP)
 test: $(TEST_STAMP)
 	$(BIN)/ruff check wombat_desktop tests bench
 	$(BIN)/lint-imports
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 test-all: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

@@ -70,9 +70,11 @@ def _parser() -> argparse.ArgumentParser:
 
     from wombat_desktop.cli_followups import add_parsers as add_followup_parsers
     from wombat_desktop.cli_kits import add_parsers as add_kit_parsers
+    from wombat_desktop.cli_scan import add_parsers as add_scan_parsers  # issue 4
 
     COMMANDS.update(add_followup_parsers(sub))
     COMMANDS.update(add_kit_parsers(sub))
+    COMMANDS.update(add_scan_parsers(sub))  # issue 4
 
     snap = sub.add_parser("snapshot", help="render a page of the app to a PNG")
     snap.add_argument("page", nargs="?", help="a page name (see --list)")

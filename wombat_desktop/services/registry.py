@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from wombat_desktop.services.messages import MessageService
     from wombat_desktop.services.organizations import OrganizationService
     from wombat_desktop.services.referrals import ReferralService
+    from wombat_desktop.services.scanning import ScanService  # issue 4
     from wombat_desktop.services.spheres import SphereService
     from wombat_desktop.services.weekly import WeeklyService
 
@@ -115,6 +116,14 @@ class Services:
         from wombat_desktop.services.weekly import WeeklyService
 
         return WeeklyService(self.db, self.today)
+
+    # >>> card scanning (issue 4)
+    @cached_property
+    def scanning(self) -> ScanService:
+        from wombat_desktop.services.scanning import ScanService
+
+        return ScanService(self.db, self.region)
+    # <<< card scanning
 
 
 def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today,
