@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from wombat_desktop.core.checklist import MATERIALS, TOOLS
 from wombat_desktop.core.model import IncentiveTarget, OrganizationKind
 
 ME_GIVEN, ME_FAMILY = "Alex", "Morgan"
@@ -14,26 +15,7 @@ ME_COMPANY = "Inkwell & Alder Printworks"
 ME_DOMAIN = "inkwellalder.com"
 ME_PROFESSION = "Commercial printing sales"
 
-MATERIAL_TITLES = [
-    "Thank-you letters or testimonials from satisfied clients",
-    "Photos of the office interior (must include staff, products and clients)",
-    "Photos of key managers and all staff",
-    "Press clippings about the company or you",
-    "Professional books or articles you have published",
-    "A one-page fax letter (today: a one-page introduction letter)",
-    "Books or articles not yet published in the media",
-    "Media coverage of new product launches",
-    "Copies of advertisements run in other media",
-    "Company logos and registered trademarks used",
-    "Envelopes and letterhead printed with the company name",
-    "Annual report and audited financial statements",
-    "Company vision and goals",
-    "Proposals written for clients, or records of bids",
-    "Presentation material and slides for clients",
-    "Marketing letters written to clients",
-    "Letters of recommendation from trade associations",
-    "Banners and signs used at exhibitions",
-]
+MATERIAL_TITLES = list(MATERIALS)  # the plan's own 18 items (II.4)
 MATERIAL_HAVE = {1, 2, 4, 6, 10, 11, 13, 14, 15, 16, 18}
 MATERIAL_NOTES = {
     1: "Eleven letters in the blue folder; the brewery's is the best.",
@@ -42,11 +24,7 @@ MATERIAL_NOTES = {
     12: "Ask Dana in finance for last year's summary.",
     17: "Ask the printing industries association after the spring awards.",
 }
-TOOL_TITLES = [
-    "A well-made name badge",
-    "A systematic software or contact system (this app)",
-    "A file folder holding the filed materials of item 4",
-]
+TOOL_TITLES = list(TOOLS)  # the 3 networking tools (II.5)
 TOOL_HAVE = {1, 2}
 
 IMAGE_STATEMENT = (
