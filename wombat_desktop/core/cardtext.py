@@ -232,9 +232,9 @@ def parse_card(raw_lines: Sequence[CardLine | str], region: str = "US") -> CardF
         phones.extend(found)
         text = _FIELD_LABEL_RE.sub("", text) if text != line.text else text
         text = text.strip(" :：|·•,")
-        if found or text != line.text.strip(" :：|·•,"):
-            if len(re.sub(r"\W", "", text)) < 2:  # only a label was left
-                continue
+        changed = found or text != line.text.strip(" :：|·•,")
+        if changed and len(re.sub(r"\W", "", text)) < 2:  # only a label was left
+            continue
         rest.append(CardLine(text, conf, line.height))
     return _classify(rest, address, phones, emails, website, lines)
 
@@ -280,8 +280,7 @@ def _classify(rest: list[CardLine], address: list[CardLine], phones: list[CardPh
         others.extend(companies[1:])
     elif others and name is not None:
         # No legal suffix: a line above the name in larger or equal type is often the brand.
-        guess = next((o for o in others if o.height >= 0 and _name_score(o) == 0
-                      and not _TITLE_RE.search(o.text) and len(o.text) <= 40), None)
+        guess = next((o for o in others if len(o.text) <= 40), None)
         if guess is not None:
             company = CardField(guess.text, round(guess.confidence * 0.55, 3))
             others.remove(guess)
@@ -293,10 +292,11 @@ def _classify(rest: list[CardLine], address: list[CardLine], phones: list[CardPh
     if address:
         addr = CardField(", ".join(a.text for a in address),
                          round(min(a.confidence for a in address) * 0.85, 3))
-    seen: set[str] = set()
-    unique = [p for p in phones if not (p.value in seen or seen.add(p.value))]  # type: ignore[func-returns-value]
+    unique: dict[str, CardPhone] = {}
+    for phone in phones:  # the same number printed twice: the first one wins
+        unique.setdefault(phone.value, phone)
     return CardFields(
         name=name, other_name=other_name, title=title, company=company,
-        phones=tuple(unique), emails=tuple(dict.fromkeys(emails)), website=website,
+        phones=tuple(unique.values()), emails=tuple(dict.fromkeys(emails)), website=website,
         address=addr, note="\n".join(o.text for o in others),
         lines=tuple(line.text for line in lines))

@@ -31,6 +31,7 @@ from wombat_desktop.ui.pages.contacts_page import ContactsPage
 from wombat_desktop.ui.pages.events_page import EventsPage  # issue 7
 from wombat_desktop.ui.pages.followups_page import FollowUpsPage  # issue 6
 from wombat_desktop.ui.pages.kits_page import KitsPage  # issue 7
+from wombat_desktop.ui.pages.scan_page import ScanPage  # issue 4
 from wombat_desktop.ui.widgets.activity_panel import ActivityPanel  # issue 6
 
 STATE_VERSION = 1
@@ -52,6 +53,10 @@ class MainWindow(QMainWindow):
         self.contacts_page = ContactsPage(services.contacts, self.undo_stack, self.jobs, today,
                                           recovery)
         self.pages: dict[str, QWidget] = {"contacts": self.contacts_page}
+        # >>> card scanning (issue 4)
+        self.scan_page = ScanPage(services.scanning, self.jobs)
+        self.pages["scan"] = self.scan_page
+        # <<< card scanning
         # >>> lunches and activity (issue 6)
         self.activity_panel = ActivityPanel(services.interactions, services.referrals,
                                             self.undo_stack, today)
@@ -73,6 +78,77 @@ class MainWindow(QMainWindow):
                                          self.contacts_page.selected_ids)
         self.importer = ImportController(self, services, self.jobs)
         self._build_ui()
+        # >>> messages, memory hooks and introductions (issue 5, plan part II)
+        from wombat_desktop.ui.pages.hooks_page import HooksPage
+        from wombat_desktop.ui.pages.messages_page import MessagesPage
+        from wombat_desktop.ui.pages.scripts_page import ScriptsPage
+
+        self.messages_page = MessagesPage(services.messages, self.undo_stack, self.jobs, today)
+        self.hooks_page = HooksPage(services.messages, self.undo_stack, self.jobs, lambda: [
+            (e.id, f"{e.starts_at:%Y-%m-%d} {e.name}" if e.starts_at else e.name)
+            for e in services.events.list_events()])
+        self.scripts_page = ScriptsPage(services.messages, self.undo_stack, self.jobs)
+        part_two = {"messages": self.messages_page, "hooks": self.hooks_page,
+                    "scripts": self.scripts_page}
+        for key, label, tip in (
+            ("messages", "Messages & materials", "Plan II.1–II.8: image, press, the 18-item "
+             "checklist, networking tools, incentives"),
+            ("hooks", "Memory hooks", "Plan II.9: vivid phrases, their versions and where "
+             "you used them"),
+            ("scripts", "Introductions", "Plan II.10: 10-, 30- and 60-second "
+             "self-introductions; rehearse them"),
+        ):
+            self.pages[key] = part_two[key]
+            item = QListWidgetItem(label, self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(tip)
+            self.stack.addWidget(part_two[key])
+            part_two[key].message.connect(self._show_message)
+        self.nav.setFixedWidth(max(self.nav.width(), self.nav.sizeHintForColumn(0)
+                                   + 2 * self.nav.frameWidth() + 8))  # fit the longer labels
+        self.nav.currentRowChanged.connect(  # load a part II page when it is shown
+            lambda row: part_two[k].reload() if (k := list(self.pages)[row]) in part_two
+            else None)
+        # <<< messages, memory hooks and introductions
+        # >>> spheres, hub, organisations, strategy matrix, weekly review (issue 5)
+        from wombat_desktop.ui.pages.matrix_page import MatrixPage
+        from wombat_desktop.ui.pages.organizations_page import OrganizationsPage
+        from wombat_desktop.ui.pages.spheres_page import SpheresPage
+        from wombat_desktop.ui.pages.weekly_page import WeeklyPage
+
+        self.weekly_page = WeeklyPage(services.weekly, self.jobs)
+        self.spheres_page = SpheresPage(services.spheres, services.contacts, self.undo_stack,
+                                        self.jobs)
+        self.organizations_page = OrganizationsPage(services.organizations, self.undo_stack,
+                                                    self.jobs, today)
+        self.matrix_page = MatrixPage(services.matrix, self.jobs)
+        network = {"weekly": self.weekly_page, "spheres": self.spheres_page,
+                   "organizations": self.organizations_page, "matrix": self.matrix_page}
+        for key, label, tip in (
+            ("weekly", "Weekly review", "Your Monday desk ritual: sphere gaps, stale "
+             "materials, scripts to rehearse, meetings missed"),
+            ("spheres", "Spheres & hub", "Plan I.3–I.4: contact spheres, their gaps and who "
+             "you connected to whom"),
+            ("organizations", "Organisations", "Plan I.5 and II.8: your portfolio of "
+             "networking groups and your memberships"),
+            ("matrix", "Strategy matrix", "Plan 13: where you stand, and the next three steps"),
+        ):
+            row = 1 if key == "weekly" else self.nav.count()  # weekly right after Contacts
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(tip)
+            self.nav.insertItem(row, item)
+            self.stack.insertWidget(row, network[key])
+            network[key].message.connect(self._show_message)
+        others = {k: v for k, v in self.pages.items() if k != "contacts"}
+        self.pages = {"contacts": self.contacts_page, "weekly": self.weekly_page, **others,
+                      **{k: v for k, v in network.items() if k != "weekly"}}
+        self.nav.currentRowChanged.connect(  # load a page of this block when it is shown
+            lambda row: network[k].reload() if (k := list(self.pages)[row]) in network
+            else None)
+        self.weekly_page.openRequested.connect(
+            lambda key: self.show_page(key) if key in self.pages else None)
+        # <<< spheres, hub, organisations, strategy matrix, weekly review
         self._build_menus()
         self._connect()
         self.restore_state()
@@ -87,6 +163,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(central)
         for key, label, tip in (
             ("contacts", "Contacts", "Everyone you know, strong and weak (I.1–I.2)"),
+            ("scan", "Scan cards", "Photos and scans of paper business cards become "
+             "contacts, offline (I.1)"),  # issue 4
             ("followups", "Lunches", "Plan sections 11–12: invite the people you referred "
              "who never sent business back, and call the people you want to do business "
              "with to set a lunch"),  # issue 6
@@ -173,6 +251,10 @@ class MainWindow(QMainWindow):
         self.events_page.contactsChanged.connect(self.contacts_page.refresh_ids)
         self.nav.currentRowChanged.connect(self._on_nav_row_changed_events)
         # <<< events and print kits
+        # >>> card scanning (issue 4)
+        self.scan_page.message.connect(self._show_message)
+        self.scan_page.contactsChanged.connect(lambda _ids: self.contacts_page.reload())
+        # <<< card scanning
 
     def _on_nav_row_changed_events(self, row: int) -> None:  # issue 7: load when shown
         key = list(self.pages)[row]

@@ -1,0 +1,374 @@
+"""The Scan cards page: open or drop card photos, OCR them off the UI thread, review, save.
+
+The salesperson's flow after an event: type the event once, drop the whole stack of photos,
+start checking the first card while the rest are still being read, fix what is marked,
+tick "update the existing contact" where the app found one, and save the batch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wombat_desktop.core.errors import CancelledError
+from wombat_desktop.core.ocr import IMAGE_SUFFIXES, image_files
+from wombat_desktop.core.progress import CancelToken
+from wombat_desktop.services.scanning import SaveSummary, ScanEntry, ScanResult, ScanService
+from wombat_desktop.ui import prompts
+from wombat_desktop.ui.jobs import JobRunner
+from wombat_desktop.ui.widgets.card_review import CardReview, ReviewItem, low_fields
+
+FILTER = "Card images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp *.heic *.heif *.pdf)"
+
+
+class _Relay(QObject):
+    """Carries progress and each finished card from the worker thread to the GUI thread."""
+
+    progress = Signal(int, int, str)
+    scanned = Signal(object)  # ScanResult
+
+
+class ScanPage(QWidget):
+    """Scan business cards into contacts; ``contactsChanged`` carries the saved ids."""
+
+    contactsChanged = Signal(list)
+    message = Signal(str)
+
+    def __init__(self, scanning: ScanService, jobs: JobRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scanning = scanning
+        self._jobs = jobs
+        self._cancel: CancelToken | None = None
+        self._warming = False
+        self.items: list[ReviewItem] = []
+        self.file_dialog: QFileDialog | None = None
+        self._relay = _Relay(self)
+        self._build_ui()
+        self._connect()
+        self.setAcceptDrops(True)
+        self._update_buttons()
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("&Open images…"), self)
+        self.open_button.setToolTip(self.tr("Photos or scans of business cards (JPEG, PNG, "
+                                            "PDF); you can also drop them here"))
+        self.folder_button = QPushButton(self.tr("Scan a &folder…"), self)
+        self.event_edit = QLineEdit(self)
+        self.event_edit.setPlaceholderText(self.tr("Where you met them, e.g. Chamber mixer "
+                                                   "May 2026"))
+        self.event_edit.setAccessibleName(self.tr("Event"))
+        self.event_edit.setToolTip(self.tr("Every card of this batch is tagged with it"))
+        self.region_edit = QLineEdit(self._scanning.region, self)
+        self.region_edit.setMaxLength(2)
+        self.region_edit.setFixedWidth(self.region_edit.fontMetrics().horizontalAdvance("MMMM"))
+        self.region_edit.setAccessibleName(self.tr("Country for local phone numbers"))
+        self.region_edit.setToolTip(self.tr("Two-letter country for phone numbers printed "
+                                            "without a country code"))
+        event_label = QLabel(self.tr("&Event:"), self)
+        event_label.setBuddy(self.event_edit)
+        region_label = QLabel(self.tr("&Country:"), self)
+        region_label.setBuddy(self.region_edit)
+        for widget in (self.open_button, self.folder_button):
+            bar.addWidget(widget)
+        bar.addSpacing(12)
+        bar.addWidget(event_label)
+        bar.addWidget(self.event_edit, 1)
+        bar.addWidget(region_label)
+        bar.addWidget(self.region_edit)
+        progress_row = QHBoxLayout()
+        self.status = QLabel(self.tr("Drop card photos here, or open them."), self)
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setVisible(False)
+        progress_row.addWidget(self.status, 1)
+        progress_row.addWidget(self.progress)
+        progress_row.addWidget(self.cancel_button)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.queue = QListWidget(self.splitter)
+        self.queue.setAccessibleName(self.tr("Scanned cards"))
+        self.queue.setMinimumWidth(180)
+        self.review = CardReview(self.splitter)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([220, 900])
+        actions = QHBoxLayout()
+        self.remove_button = QPushButton(self.tr("&Remove card"), self)
+        self.save_button = QPushButton(self.tr("&Save contacts"), self)
+        self.save_button.setDefault(True)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
+        actions.addWidget(self.save_button)
+        layout.addLayout(bar)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(actions)
+
+    def _connect(self) -> None:
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.folder_button.clicked.connect(self._on_folder_button_clicked)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.save_button.clicked.connect(self.save)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self.queue.currentRowChanged.connect(self._on_queue_current_row_changed)
+        self.review.rotateRequested.connect(self._on_review_rotate_requested)
+        self._relay.progress.connect(self._on_progress)
+        self._relay.scanned.connect(self._add_result)
+
+    # --- warm-up --------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.warm_up()
+
+    def warm_up(self) -> None:
+        """Load the OCR models in the background the first time the page shows."""
+        if self._warming or self._scanning.engine.ready:
+            return
+        self._warming = True
+        self._jobs.start(self._scanning.warm_up, lambda _r, _e: None)
+
+    # --- opening --------------------------------------------------------------------
+
+    def _on_open_button_clicked(self) -> None:
+        dialog = QFileDialog(self, self.tr("Open card images"), str(Path.home()))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilters([self.tr(FILTER), self.tr("All files (*)")])
+        dialog.filesSelected.connect(self._on_files_selected)
+        self.file_dialog = dialog
+        dialog.open()
+
+    def _on_folder_button_clicked(self) -> None:
+        dialog = QFileDialog(self, self.tr("Scan a folder of card images"), str(Path.home()))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.fileSelected.connect(lambda folder: self._on_files_selected([folder]))
+        self.file_dialog = dialog
+        dialog.open()
+
+    def _on_files_selected(self, paths: list[str]) -> None:
+        if self.file_dialog is not None:
+            self.file_dialog.deleteLater()
+            self.file_dialog = None
+        self.scan_paths(paths)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _dropped(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.scan_paths(paths)
+
+    # --- scanning -------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._cancel is not None
+
+    def region(self) -> str:
+        text = self.region_edit.text().strip().upper()
+        return text if len(text) == 2 and text.isalpha() else self._scanning.region
+
+    def scan_paths(self, paths: list[str]) -> bool:
+        """Read the images (folders are searched) off the UI thread; cards join the queue."""
+        files = [str(p) for p in image_files(paths)]
+        if not files:
+            self.message.emit(self.tr("No card images there (JPEG, PNG or PDF)."))
+            return False
+        if self.busy:
+            prompts.info(self, self.tr("Scan cards"),
+                         self.tr("Cards are being read: wait or cancel first."))
+            return False
+        cancel = self._cancel = CancelToken()
+        region = self.region()
+        relay = self._relay
+
+        def work() -> int:
+            for done, path in enumerate(files):
+                cancel.check()
+                relay.progress.emit(done, len(files), Path(path).name)
+                relay.scanned.emit(self._scanning.scan_one(path, region))
+            return len(files)
+
+        self.progress.setRange(0, len(files))
+        self.progress.setValue(0)
+        self._set_busy(True)
+        self._jobs.start(work, self._on_scan_done)
+        return True
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+            self.status.setText(self.tr("Cancelling after this card…"))
+
+    def _on_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setValue(done)
+        self.status.setText(self.tr("Reading card {0} of {1}: {2}").format(done + 1, total,
+                                                                            name))
+
+    def _on_scan_done(self, _result: Any, error: BaseException | None) -> None:
+        self._cancel = None
+        self._set_busy(False)
+        if isinstance(error, CancelledError):
+            self.status.setText(self.tr("Stopped: {0} cards to review.").format(len(self.items)))
+        elif error is not None:
+            prompts.error(self, self.tr("Scan cards"), str(error))
+        else:
+            self.status.setText(self._summary())
+
+    def _summary(self) -> str:
+        check = sum(1 for i in self.items if i.low or i.result.error)
+        dupes = sum(1 for i in self.items if i.result.duplicate)
+        return self.tr("{0} cards to review: {1} with fields to check, {2} already in your "
+                       "contacts.").format(len(self.items), check, dupes)
+
+    def _add_result(self, result: ScanResult) -> None:
+        item = ReviewItem(result, self._scanning.to_draft(result), low=low_fields(result))
+        self.items.append(item)
+        row = QListWidgetItem(self._icon(item), item.title, self.queue)
+        row.setToolTip(result.error or result.path)
+        if self.queue.currentRow() < 0:
+            self.queue.setCurrentRow(0)
+        self._update_buttons()
+
+    def _icon(self, item: ReviewItem) -> QIcon:
+        pixmap = QStyle.StandardPixmap
+        if item.result.error:
+            return self.style().standardIcon(pixmap.SP_MessageBoxCritical)
+        if item.low:
+            return self.style().standardIcon(pixmap.SP_MessageBoxWarning)
+        if item.result.duplicate:
+            return self.style().standardIcon(pixmap.SP_MessageBoxInformation)
+        return self.style().standardIcon(pixmap.SP_DialogApplyButton)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        idle = not self.busy
+        count = sum(1 for i in self.items if not i.result.error or i.draft.display_name())
+        self.save_button.setEnabled(idle and count > 0)
+        self.save_button.setText(self.tr("&Save %n contact(s)", "", count) if count
+                                 else self.tr("&Save contacts"))
+        self.remove_button.setEnabled(self.queue.currentRow() >= 0)
+
+    # --- reviewing ------------------------------------------------------------------
+
+    def _on_queue_current_row_changed(self, row: int) -> None:
+        self.review.commit()
+        self._refresh_row(self.review.item)
+        self.review.show_item(self.items[row] if 0 <= row < len(self.items) else None)
+        self._update_buttons()
+
+    def _refresh_row(self, item: ReviewItem | None) -> None:
+        if item is not None and item in self.items:
+            row = self.queue.item(self.items.index(item))
+            if row is not None:
+                row.setText(item.title)
+
+    def _on_remove_button_clicked(self) -> None:
+        row = self.queue.currentRow()
+        if row < 0:
+            return
+        self.review.item = None  # nothing to commit: the card goes
+        del self.items[row]
+        self.queue.takeItem(row)
+        self._on_queue_current_row_changed(self.queue.currentRow())
+
+    def _on_review_rotate_requested(self, degrees: int) -> None:
+        item = self.review.item
+        if item is None or self.busy:
+            return
+        item.turn = (item.turn + item.result.rotation + degrees) % 360
+        turn, path, region = item.turn, item.result.path, self.region()
+        self.status.setText(self.tr("Reading the turned card again…"))
+        self._cancel = CancelToken()
+        self._set_busy(True)
+
+        def done(result: ScanResult | None, error: BaseException | None) -> None:
+            self._cancel = None
+            self._set_busy(False)
+            if error is not None or result is None:
+                prompts.error(self, self.tr("Scan cards"), str(error))
+                return
+            item.result = result
+            item.draft = self._scanning.to_draft(result)
+            item.low = low_fields(result)
+            self._refresh_row(item)
+            if self.review.item is item:
+                self.review.show_item(item)
+            self.status.setText(self._summary())
+
+        self._jobs.start(lambda: self._scanning.scan_one(path, region, turn), done)
+
+    # --- saving ---------------------------------------------------------------------
+
+    def entries(self) -> list[ScanEntry]:
+        """What Save would write: every card that has something to save."""
+        self.review.commit()
+        out = []
+        for item in self.items:
+            if item.result.error and not item.draft.display_name():
+                continue
+            dup = item.result.duplicate
+            out.append(ScanEntry(item.draft, dup.contact_id if dup and item.update_existing
+                                 else None))
+        return out
+
+    def save(self) -> None:
+        entries = self.entries()
+        if not entries or self.busy:
+            return
+        event = self.event_edit.text().strip()
+        self._cancel = CancelToken()
+        self._set_busy(True)
+        self.status.setText(self.tr("Saving…"))
+        self._jobs.start(lambda: self._scanning.save(entries, event), self._on_saved)
+
+    def _on_saved(self, summary: SaveSummary | None, error: BaseException | None) -> None:
+        self._cancel = None
+        self._set_busy(False)
+        if error is not None or summary is None:
+            prompts.error(self, self.tr("Scan cards"), str(error))
+            return
+        self.review.show_item(None)
+        self.items.clear()
+        self.queue.clear()
+        text = self.tr("Saved {0} new contacts, updated {1}.").format(
+            len(summary.created), len(summary.updated))
+        if summary.skipped:
+            text += " " + self.tr("Not saved: {0}").format("; ".join(summary.skipped))
+        self.status.setText(text)
+        self.message.emit(text)
+        self.contactsChanged.emit([*summary.created, *summary.updated])
+        self._update_buttons()
+
+
+def _dropped(mime: Any) -> list[str]:
+    if mime is None or not mime.hasUrls():
+        return []
+    paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if Path(p).is_dir() or Path(p).suffix.lower() in IMAGE_SUFFIXES]

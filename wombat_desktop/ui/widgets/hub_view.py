@@ -1,0 +1,205 @@
+"""The hub picture (I.4): the user in the middle, the people they connected on a ring,
+a line for each connection. Painted with QPainter in palette colours only."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+
+from wombat_desktop.core.hub import HubNode, HubView
+
+
+class HubPicture(QWidget):
+    """Draws a `HubView`; ``hub`` is the model tests read, ``node_points()`` the layout."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub: HubView | None = None
+        self.setMinimumSize(320, 260)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(self.tr("Hub picture"))
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def set_hub(self, hub: HubView) -> None:
+        self.hub = hub
+        self.setAccessibleDescription(hub.summary)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(560, 420)
+
+    def node_points(self) -> dict[int, QPointF]:
+        """Where each node sits in widget coordinates (the user is id 0)."""
+        if self.hub is None:
+            return {}
+        label_room = QFontMetrics(self.font()).horizontalAdvance("M" * 9)
+        w, h = self.width(), self.height()
+        rx = max(40.0, w / 2 - label_room)
+        ry = max(40.0, h / 2 - 2.2 * QFontMetrics(self.font()).height())
+        cx, cy = w / 2, h / 2
+        return {n.id: QPointF(cx + n.x * rx, cy + n.y * ry) for n in self.hub.nodes}
+
+    def _radius(self, node: HubNode) -> float:
+        if node.id == 0:
+            return 16.0
+        return 5.0 + min(7.0, 1.5 * math.sqrt(node.degree))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        hub = self.hub
+        if hub is None or len(hub.nodes) <= 1:
+            painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.rect().adjusted(20, 20, -20, -20),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self.tr("Nobody connected through you yet. Give a referral or "
+                                     "introduce two contacts and they appear here."))
+            painter.end()
+            return
+        points = self.node_points()
+        highlight = pal.color(QPalette.ColorRole.Highlight)
+        mid = pal.color(QPalette.ColorRole.Mid)
+        text = pal.color(QPalette.ColorRole.Text)
+        for edge in hub.edges:
+            a, b = points.get(edge.source), points.get(edge.target)
+            if a is None or b is None:
+                continue
+            pen = QPen(highlight if edge.via_you else mid, 1.0 + min(3.0, edge.count - 1))
+            if edge.kind == "introduction":
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if edge.via_you:  # bend the line through the user: they made this connection
+                path = QPainterPath(a)
+                path.quadTo(points[0], b)
+                painter.drawPath(path)
+            else:
+                painter.drawLine(a, b)
+        metrics = QFontMetrics(self.font())
+        for node in hub.nodes:
+            p = points[node.id]
+            r = self._radius(node)
+            if node.id == 0:
+                painter.setPen(QPen(text, 2))
+                painter.setBrush(QBrush(highlight))
+            elif node.tie == "strong":
+                painter.setPen(QPen(text, 1))
+                painter.setBrush(QBrush(highlight))
+            else:
+                painter.setPen(QPen(mid, 1.5))
+                painter.setBrush(QBrush(pal.color(QPalette.ColorRole.Base)))
+            painter.drawEllipse(p, r, r)
+            label = metrics.elidedText(node.label, Qt.TextElideMode.ElideRight, 130)
+            painter.setPen(pal.color(QPalette.ColorRole.HighlightedText) if node.id == 0
+                           else text)
+            if node.id == 0:
+                painter.drawText(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r),
+                                 Qt.AlignmentFlag.AlignCenter, label)
+                continue
+            width = metrics.horizontalAdvance(label)
+            right = node.x >= -0.05
+            x = p.x() + r + 4 if right else p.x() - r - 4 - width
+            if abs(node.x) < 0.2:  # top and bottom of the ring: centre the label
+                x = p.x() - width / 2
+                y = p.y() + (-(r + 4) if node.y < 0 else r + metrics.ascent() + 2)
+            else:
+                y = p.y() + metrics.ascent() / 2 - 1
+            painter.drawText(QPointF(x, y), label)
+        self._legend(painter, metrics)
+        painter.end()
+
+    def _legend(self, painter: QPainter, metrics: QFontMetrics) -> None:
+        pal = self.palette()
+        y = self.height() - 6
+        if self.hub is not None and self.hub.hidden_nodes:
+            painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(QPointF(8, y - metrics.height()), self.tr(
+                "{n} more people not drawn").format(n=self.hub.hidden_nodes))
+        painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(QPointF(8, y), self.tr(
+            "Filled: strong contact · ring: weak · solid line: referral · dashed: "
+            "introduction · highlighted lines: made by you"))
+
+    def node_at(self, pos: QPointF) -> HubNode | None:
+        if self.hub is None:
+            return None
+        points = self.node_points()
+        for node in self.hub.nodes:
+            p = points[node.id]
+            if math.hypot(p.x() - pos.x(), p.y() - pos.y()) <= self._radius(node) + 3:
+                return node
+        return None
+
+    def event(self, e: object) -> bool:
+        if isinstance(e, QHelpEvent):
+            node = self.node_at(QPointF(e.pos()))
+            if node is None:
+                QToolTip.hideText()
+            else:
+                tip = self.tr("{name}\n{tie} contact · {sphere}\n{n} connections").format(
+                    name=node.label, tie=node.tie or self.tr("you"),
+                    sphere=node.sphere or self.tr("no sphere"), n=node.degree)
+                QToolTip.showText(e.globalPos(), tip, self)
+            return True
+        return super().event(e)  # type: ignore[arg-type]
+
+
+class HubPanel(QWidget):
+    """The hub's figures over its picture."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        v = QVBoxLayout(self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("Hub summary"))
+        grid = QGridLayout()
+        self.figures: dict[str, QLabel] = {}
+        names = [("score", self.tr("Hub score (of 100)")),
+                 ("routed", self.tr("Referrals routed")),
+                 ("intros", self.tr("Introductions by you")),
+                 ("people", self.tr("People connected")),
+                 ("spheres", self.tr("Spheres reached")),
+                 ("bridges", self.tr("Bridges between spheres"))]
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        big.setBold(True)
+        for i, (key, label) in enumerate(names):
+            value = QLabel("–", self)
+            value.setFont(big)
+            value.setAccessibleName(label)
+            caption = QLabel(label, self)
+            caption.setWordWrap(True)
+            caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            grid.addWidget(value, 0, i)
+            grid.addWidget(caption, 1, i)
+            self.figures[key] = value
+        self.picture = HubPicture(self)
+        v.addWidget(self.summary)
+        v.addLayout(grid)
+        v.addWidget(self.picture, 1)
+
+    def set_hub(self, hub: HubView) -> None:
+        self.summary.setText(hub.summary)
+        values = {"score": f"{hub.score:.0f}", "routed": str(hub.routed_referrals),
+                  "intros": str(hub.introductions_by_you), "people": str(hub.people_connected),
+                  "spheres": f"{hub.spheres_connected}/{hub.spheres_total}",
+                  "bridges": str(hub.bridges)}
+        for key, text in values.items():
+            self.figures[key].setText(text)
+        self.picture.set_hub(hub)
