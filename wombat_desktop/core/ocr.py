@@ -26,13 +26,17 @@ from typing import Any
 from wombat_desktop.core.errors import WombatError
 from wombat_desktop.core.progress import CancelToken, ProgressFn, no_progress
 
-__all__ = ["IMAGE_SUFFIXES", "OcrEngine", "OcrError", "OcrLine", "OcrResult", "load_image"]
+__all__ = ["IMAGE_SUFFIXES", "Box", "OcrEngine", "OcrError", "OcrLine", "OcrResult", "crop_array",
+           "load_image", "turn_box"]
+
+Box = tuple[int, int, int, int]  # left, top, right, bottom in image pixels (right/bottom out)
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp",
                             ".heic", ".heif", ".pdf"})
 MAX_SIDE = 2000  # phone photos are downscaled to this long side before OCR
 DET_SIDE = 960  # the detector's input: long side at most this
 GOOD_ENOUGH = 0.80  # a reading whose score reaches this is not retried rotated
+MIN_CROP = 16  # a crop box narrower or lower than this (px) is a slip of the mouse
 MIN_TEXT = 12  # fewer confident characters than this also triggers the rotated retries
 BUNDLED = {  # model files inside the rapidocr wheel (3.10): the only set that works offline
     "Det": "PP-OCRv6_det_small.onnx",
@@ -161,6 +165,32 @@ def _prepared(image: Any) -> Any:
     return np.ascontiguousarray(np.asarray(image))
 
 
+def crop_array(array: Any, box: Box) -> Any:
+    """The part of ``array`` inside ``box`` (clamped to the image).
+
+    Raises:
+        OcrError: the box, once clamped, is smaller than `MIN_CROP` px on a side.
+    """
+    import numpy as np
+
+    height, width = array.shape[:2]
+    left, top = max(0, min(box[0], box[2])), max(0, min(box[1], box[3]))
+    right, bottom = min(width, max(box[0], box[2])), min(height, max(box[1], box[3]))
+    if right - left < MIN_CROP or bottom - top < MIN_CROP:
+        raise OcrError(f"The crop box {box} leaves too little of the {width}×{height} image.")
+    return np.ascontiguousarray(array[top:bottom, left:right])
+
+
+def turn_box(box: Box, size: tuple[int, int], degrees: int) -> Box:
+    """``box`` on an image of ``size`` (width, height) once the image turns clockwise."""
+    width, height = size
+    left, top, right, bottom = box
+    for _ in range(degrees % 360 // 90):  # a 90° clockwise turn: (x, y) -> (h - y, x)
+        left, top, right, bottom = height - bottom, left, height - top, right
+        width, height = height, width
+    return left, top, right, bottom
+
+
 def _rotated(array: Any, degrees: int) -> Any:
     import numpy as np
 
@@ -259,9 +289,14 @@ class OcrEngine:
         return OcrResult(best.lines, best.rotation, best.width, best.height,
                          time.perf_counter() - started)
 
-    def read(self, source: str | Path | bytes, rotations: bool = True) -> OcrResult:
-        """Load (EXIF, downscale, PDF page 1) and read one image."""
-        return self.read_array(load_image(source), rotations)
+    def read(self, source: str | Path | bytes, rotations: bool = True,
+             crop: Box | None = None) -> OcrResult:
+        """Load (EXIF, downscale, PDF page 1) and read one image, or only ``crop`` of it.
+
+        ``crop`` is in the pixels of the loaded image (see `load_image`: at most `MAX_SIDE`).
+        """
+        array = load_image(source)
+        return self.read_array(array if crop is None else crop_array(array, crop), rotations)
 
     def read_many(self, sources: Sequence[str | Path], progress: ProgressFn = no_progress,
                   cancel: CancelToken | None = None

@@ -19,7 +19,15 @@ from wombat_desktop.core.errors import ValidationError
 from wombat_desktop.core.import_plan import record_of
 from wombat_desktop.core.merge import merge_drafts
 from wombat_desktop.core.model import ContactDraft, Photo, PostalAddress, TypedValue, is_cjk
-from wombat_desktop.core.ocr import OcrEngine, OcrError, OcrResult, load_image, shared_engine
+from wombat_desktop.core.ocr import (
+    Box,
+    OcrEngine,
+    OcrError,
+    OcrResult,
+    crop_array,
+    load_image,
+    shared_engine,
+)
 from wombat_desktop.core.phones import phone_digits
 from wombat_desktop.core.progress import CancelToken, ProgressFn, no_progress
 from wombat_desktop.services.contacts import validate
@@ -62,6 +70,8 @@ class ScanResult:
     seconds: float = 0.0
     image: bytes = b""  # the upright card as JPEG (shown in review, kept as the photo)
     duplicate: PossibleDuplicate | None = None
+    crop: Box | None = None  # the part of the (turned) image that was read, if cropped
+    size: tuple[int, int] = (0, 0)  # the whole (turned) image, width x height: crop's frame
 
     @property
     def ok(self) -> bool:
@@ -140,21 +150,32 @@ class ScanService:
         progress(total, total, "Read")
         return results
 
-    def scan_one(self, path: str | Path, region: str | None = None, turn: int = 0
-                 ) -> ScanResult:
-        """Read one image; ``turn`` (degrees clockwise) rotates it first, e.g. from review."""
+    def scan_one(self, path: str | Path, region: str | None = None, turn: int = 0,
+                 crop: Box | None = None) -> ScanResult:
+        """Read one image; ``turn`` (degrees clockwise) rotates it first, e.g. from review.
+
+        ``crop`` (pixels of the loaded image once turned: see ``ScanResult.size``) reads only
+        that part, e.g. the card on a photo of a desk, and keeps it as the card image. A
+        cropped or turned image is read as it is: the user has set its orientation.
+        """
         try:
             array = load_image(path)
             if turn % 360:
                 import numpy as np
 
                 array = np.ascontiguousarray(np.rot90(array, k=-(turn % 360 // 90)))
-            ocr = self.engine.read_array(array, rotations=not turn % 360)
+            size = (int(array.shape[1]), int(array.shape[0]))
+            if crop is not None:
+                array = crop_array(array, crop)
+            ocr = self.engine.read_array(array, rotations=not turn % 360 and crop is None)
         except OcrError as exc:
-            return ScanResult(str(path), error=str(exc))
+            return ScanResult(str(path), error=str(exc), crop=crop)
         except (OSError, ValueError, RuntimeError) as exc:  # a corrupt file inside OpenCV/ORT
-            return ScanResult(str(path), error=f"{Path(path).name}: {exc}")
-        return self._result(str(path), array, ocr, region or self.region)
+            return ScanResult(str(path), error=f"{Path(path).name}: {exc}", crop=crop)
+        result = self._result(str(path), array, ocr, region or self.region)
+        if ocr.rotation:  # the frame a later crop is given in is the upright image
+            size = (ocr.width, ocr.height)
+        return replace(result, crop=crop, size=size)
 
     def _result(self, path: str, array: Any, ocr: OcrResult, region: str) -> ScanResult:
         from wombat_desktop.core.cardtext import CardLine
@@ -257,6 +278,25 @@ class ScanService:
         """Save every readable result as a new contact (``wombat scan --save``)."""
         return self.save([ScanEntry(self.to_draft(r, event)) for r in results if r.ok
                           and not r.error], event)
+
+
+def box_from_fractions(result: ScanResult, left: float, top: float, right: float,
+                       bottom: float) -> Box:
+    """A crop box for ``scan_one`` from a selection on the shown card image (0-1 each way).
+
+    The shown image is ``result.crop`` of the whole image (or all of it), so a selection on
+    an already cropped card narrows that crop.
+    """
+    x0, y0, x1, y1 = result.crop or (0, 0, *result.size)
+    width, height = x1 - x0, y1 - y0
+
+    def clamp(value: float) -> float:
+        return max(0.0, min(1.0, value))
+
+    return (x0 + round(clamp(min(left, right)) * width),
+            y0 + round(clamp(min(top, bottom)) * height),
+            x0 + round(clamp(max(left, right)) * width),
+            y0 + round(clamp(max(top, bottom)) * height))
 
 
 def differences(scanned: ContactDraft, stored: ContactDraft) -> list[FieldDifference]:

@@ -82,6 +82,7 @@ class SpheresPage(QWidget):
         self.coverage_label.setWordWrap(True)
         self.sphere_list = QListWidget(left)
         self.sphere_list.setAccessibleName(self.tr("Your spheres"))
+        self.sphere_list.setWordWrap(True)
         self.new_button = QPushButton(self.tr("&New sphere…"), left)
         self.new_button.setToolTip(self.tr("Start a sphere from a template or from scratch"))
         self.delete_button = QPushButton(self.tr("&Delete sphere"), left)
@@ -103,9 +104,10 @@ class SpheresPage(QWidget):
         self.gap_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.gap_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.gap_table.setAlternatingRowColors(True)
+        self.gap_table.setWordWrap(False)
         self.gap_table.verticalHeader().hide()
         self.gap_table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((150, 80, 170, 150, 170)):
+        for col, width in enumerate((140, 75, 150, 170, 170)):
             self.gap_table.horizontalHeader().resizeSection(col, width)
         gaps = QWidget(self)
         gv = QVBoxLayout(gaps)
@@ -120,7 +122,7 @@ class SpheresPage(QWidget):
         split.addWidget(left)
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 1)
-        split.setSizes([230, 800])
+        split.setSizes([200, 800])
         split.setChildrenCollapsible(False)
         layout.addWidget(split, 1)
 

@@ -112,11 +112,13 @@ class HubPicture(QWidget):
                                  Qt.AlignmentFlag.AlignCenter, label)
                 continue
             width = metrics.horizontalAdvance(label)
-            right = node.x >= -0.05
+            inner = math.hypot(node.x, node.y) < 0.8  # the staggered inner ring
+            right = (node.x >= -0.05) != inner  # inner labels face the middle
             x = p.x() + r + 4 if right else p.x() - r - 4 - width
             if abs(node.x) < 0.2:  # top and bottom of the ring: centre the label
                 x = p.x() - width / 2
-                y = p.y() + (-(r + 4) if node.y < 0 else r + metrics.ascent() + 2)
+                above = (node.y < 0) != inner
+                y = p.y() + (-(r + 4) if above else r + metrics.ascent() + 2)
             else:
                 y = p.y() + metrics.ascent() / 2 - 1
             painter.drawText(QPointF(x, y), label)
