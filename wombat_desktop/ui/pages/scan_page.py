@@ -28,9 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from wombat_desktop.core.errors import CancelledError
-from wombat_desktop.core.ocr import IMAGE_SUFFIXES, image_files
+from wombat_desktop.core.ocr import IMAGE_SUFFIXES, Box, image_files, turn_box
 from wombat_desktop.core.progress import CancelToken
-from wombat_desktop.services.scanning import SaveSummary, ScanEntry, ScanResult, ScanService
+from wombat_desktop.services.scanning import (
+    SaveSummary,
+    ScanEntry,
+    ScanResult,
+    ScanService,
+    box_from_fractions,
+)
 from wombat_desktop.ui import prompts
 from wombat_desktop.ui.jobs import JobRunner
 from wombat_desktop.ui.widgets.card_review import CardReview, ReviewItem, low_fields
@@ -131,6 +137,7 @@ class ScanPage(QWidget):
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.queue.currentRowChanged.connect(self._on_queue_current_row_changed)
         self.review.rotateRequested.connect(self._on_review_rotate_requested)
+        self.review.cropRequested.connect(self._on_review_crop_requested)
         self._relay.progress.connect(self._on_progress)
         self._relay.scanned.connect(self._add_result)
 
@@ -302,9 +309,26 @@ class ScanPage(QWidget):
         item = self.review.item
         if item is None or self.busy:
             return
+        crop = item.result.crop
+        if crop is not None:  # the crop turns with the card
+            crop = turn_box(crop, item.result.size, degrees % 360)
         item.turn = (item.turn + item.result.rotation + degrees) % 360
+        self._reread(item, crop, self.tr("Reading the turned card again…"))
+
+    def _on_review_crop_requested(self, selection: tuple[float, ...] | None) -> None:
+        """Read only the selected part of the card image (None: the whole image again)."""
+        item = self.review.item
+        if item is None or self.busy:
+            return
+        crop = box_from_fractions(item.result, *selection) if selection is not None else None
+        item.turn = (item.turn + item.result.rotation) % 360  # crops are in this frame
+        self._reread(item, crop, self.tr("Reading the cropped card…") if crop is not None
+                     else self.tr("Reading the whole image again…"))
+
+    def _reread(self, item: ReviewItem, crop: Box | None, status: str) -> None:
+        """Read ``item``'s image again (turned by ``item.turn``, cropped) off the UI thread."""
         turn, path, region = item.turn, item.result.path, self.region()
-        self.status.setText(self.tr("Reading the turned card again…"))
+        self.status.setText(status)
         self._cancel = CancelToken()
         self._set_busy(True)
 
@@ -314,15 +338,21 @@ class ScanPage(QWidget):
             if error is not None or result is None:
                 prompts.error(self, self.tr("Scan cards"), str(error))
                 return
+            if item not in self.items:  # removed while it was being read
+                return
             item.result = result
             item.draft = self._scanning.to_draft(result)
             item.low = low_fields(result)
             self._refresh_row(item)
+            row = self.queue.item(self.items.index(item))
+            if row is not None:
+                row.setIcon(self._icon(item))
+                row.setToolTip(result.error or result.path)
             if self.review.item is item:
                 self.review.show_item(item)
             self.status.setText(self._summary())
 
-        self._jobs.start(lambda: self._scanning.scan_one(path, region, turn), done)
+        self._jobs.start(lambda: self._scanning.scan_one(path, region, turn, crop), done)
 
     # --- saving ---------------------------------------------------------------------
 

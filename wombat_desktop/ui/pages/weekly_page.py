@@ -137,7 +137,7 @@ class WeeklyPage(QWidget):
                       [(f"{g.profession} — {g.sphere_name}", g.advice)
                        for g in review.sphere_gaps],
                       self.tr("Every seat has a strong contact."))
-        self._section(self.tr("Stale materials"), "checklist",
+        self._section(self.tr("Stale materials"), "messages",
                       [(m.title, m.hint) for m in review.stale_materials],
                       self.tr("Your materials are fresh."))
         self._section(self.tr("Scripts to rehearse"), "scripts",

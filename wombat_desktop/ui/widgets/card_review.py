@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QImage, QPixmap
+from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from wombat_desktop.core.cardtext import LOW_CONFIDENCE, CardField
 from wombat_desktop.core.model import ContactDraft, PostalAddress, TypedValue
 from wombat_desktop.core.typed_lines import format_typed_lines, parse_typed_lines
 from wombat_desktop.services.scanning import ScanResult
+from wombat_desktop.ui.widgets.crop_image import CropImage
 
 TEXT_FIELDS = ("name", "other_name", "title", "company", "website", "address")
 
@@ -65,9 +65,14 @@ def low_fields(result: ScanResult) -> set[str]:
 
 
 class CardReview(QWidget):
-    """Shows one `ReviewItem`; ``rotateRequested`` carries -90 or +90 degrees."""
+    """Shows one `ReviewItem`.
+
+    ``rotateRequested`` carries -90 or +90 degrees; ``cropRequested`` carries the selection
+    as (left, top, right, bottom) fractions of the shown image, or None for the whole image.
+    """
 
     rotateRequested = Signal(int)
+    cropRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,12 +84,7 @@ class CardReview(QWidget):
     def _build_ui(self) -> None:
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
-        self.image = QLabel(self)
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image.setMinimumSize(320, 200)
-        self.image.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.image.setAccessibleName(self.tr("Card image"))
-        self.image.setFrameShape(QLabel.Shape.StyledPanel)
+        self.image = CropImage(self)
         buttons = QHBoxLayout()
         style = self.style()
         self.rotate_left = QPushButton(self.tr("Rotate left"), self)
@@ -93,14 +93,26 @@ class CardReview(QWidget):
         self.rotate_right.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         for button in (self.rotate_left, self.rotate_right):
             button.setToolTip(self.tr("Turn the card and read it again"))
+        self.crop_button = QPushButton(self.tr("Crop car&d"), self)
+        self.crop_button.setToolTip(self.tr("Drag over the card on the image (or press this "
+                                            "to select it with the keys), then Crop to read "
+                                            "only that part"))
+        self.reset_crop = QPushButton(self.tr("W&hole image"), self)
+        self.reset_crop.setToolTip(self.tr("Undo the crop: read the whole image again"))
         buttons.addStretch(1)
-        buttons.addWidget(self.rotate_left)
-        buttons.addWidget(self.rotate_right)
+        for button in (self.rotate_left, self.rotate_right, self.crop_button, self.reset_crop):
+            buttons.addWidget(button)
         buttons.addStretch(1)
+        self.crop_hint = QLabel(self.tr("Drag over the card (arrow keys move the selection, "
+                                        "Shift+arrows resize it), then Crop or Enter; Esc "
+                                        "cancels."), self)
+        self.crop_hint.setWordWrap(True)
+        self.crop_hint.setVisible(False)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         left.addWidget(self.image, 1)
         left.addLayout(buttons)
+        left.addWidget(self.crop_hint)
         left.addWidget(self.error)
         right = QVBoxLayout()
         self.form = QFormLayout()
@@ -153,6 +165,19 @@ class CardReview(QWidget):
     def _connect(self) -> None:
         self.rotate_left.clicked.connect(lambda: self.rotateRequested.emit(-90))
         self.rotate_right.clicked.connect(lambda: self.rotateRequested.emit(90))
+        self.crop_button.clicked.connect(self._on_crop_button_clicked)
+        self.reset_crop.clicked.connect(lambda: self.cropRequested.emit(None))
+        self.image.cropAccepted.connect(self._on_crop_button_clicked)
+        self.image.cropModeChanged.connect(self.crop_hint.setVisible)
+
+    def _on_crop_button_clicked(self) -> None:
+        """Enter crop mode; with a selection already made, ask for the crop."""
+        selection = self.image.selection()
+        if selection is None:
+            self.image.set_crop_mode(True)
+            return
+        self.image.set_crop_mode(False)
+        self.cropRequested.emit(selection)
 
     # --- showing --------------------------------------------------------------------
 
@@ -162,10 +187,11 @@ class CardReview(QWidget):
         enabled = item is not None
         for widget in (*self.edits.values(), self.rotate_left, self.rotate_right):
             widget.setEnabled(enabled)
+        self.crop_button.setEnabled(bool(item and item.result.image))
+        self.reset_crop.setEnabled(bool(item and item.result.crop))
         self.duplicate_box.setVisible(bool(item and item.result.duplicate))
         if item is None:
-            self.image.setPixmap(QPixmap())
-            self.image.setText(self.tr("Open or drop card images to scan them."))
+            self.image.set_image(None, self.tr("Open or drop card images to scan them."))
             self.error.clear()
             for edit in self.edits.values():
                 edit.clear() if isinstance(edit, QPlainTextEdit) else edit.setText("")
@@ -204,15 +230,9 @@ class CardReview(QWidget):
 
     def _show_image(self, item: ReviewItem) -> None:
         if not item.result.image:
-            self.image.setPixmap(QPixmap())
-            self.image.setText(self.tr("No image"))
+            self.image.set_image(None, self.tr("No image"))
             return
-        image = QImage.fromData(item.result.image)
-        size = self.image.size()
-        pixmap = QPixmap.fromImage(image).scaled(
-            max(size.width() - 8, 200), max(size.height() - 8, 120),
-            Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
-        self.image.setPixmap(pixmap)
+        self.image.set_image(QImage.fromData(item.result.image))
 
     def _mark(self, item: ReviewItem) -> None:
         for key, edit in self.edits.items():

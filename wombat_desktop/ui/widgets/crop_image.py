@@ -43,6 +43,7 @@ class CropImage(QWidget):
         self._text = ""
         self._selection: QRectF | None = None  # in image fractions
         self._anchor: QPointF | None = None  # drag start, in image fractions
+        self._press = QPointF()  # drag start, in widget pixels
         self._cropping = False
         self.setMinimumSize(320, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -100,9 +101,10 @@ class CropImage(QWidget):
         """Where the image is drawn, in widget pixels (centred, aspect kept)."""
         if self._scaled.isNull():
             return QRectF()
-        x = (self.width() - self._scaled.width()) / 2
-        y = (self.height() - self._scaled.height()) / 2
-        return QRectF(x, y, self._scaled.width(), self._scaled.height())
+        size = self._scaled.deviceIndependentSize()
+        x = (self.width() - size.width()) / 2
+        y = (self.height() - size.height()) / 2
+        return QRectF(x, y, size.width(), size.height())
 
     def _fraction(self, point: QPointF) -> QPointF:
         rect = self.image_rect()
