@@ -103,11 +103,10 @@ class CardReview(QWidget):
         for button in (self.rotate_left, self.rotate_right, self.crop_button, self.reset_crop):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.crop_hint = QLabel(self.tr("Drag over the card (arrow keys move the selection, "
-                                        "Shift+arrows resize it), then Crop or Enter; Esc "
-                                        "cancels."), self)
-        self.crop_hint.setWordWrap(True)
-        self.crop_hint.setVisible(False)
+        # Always shown (one line) so that entering crop mode mid-drag never moves the image.
+        self.crop_hint = QLabel(self)
+        self.crop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._on_image_crop_mode_changed(False)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         left.addWidget(self.image, 1)
@@ -168,7 +167,14 @@ class CardReview(QWidget):
         self.crop_button.clicked.connect(self._on_crop_button_clicked)
         self.reset_crop.clicked.connect(lambda: self.cropRequested.emit(None))
         self.image.cropAccepted.connect(self._on_crop_button_clicked)
-        self.image.cropModeChanged.connect(self.crop_hint.setVisible)
+        self.image.cropModeChanged.connect(self._on_image_crop_mode_changed)
+
+    def _on_image_crop_mode_changed(self, cropping: bool) -> None:
+        self.crop_hint.setText(
+            self.tr("Drag over the card, then Crop (Enter); Esc cancels.") if cropping
+            else self.tr("Drag over the card to read only that part."))
+        self.crop_hint.setToolTip(self.tr("Arrow keys move the selection, Shift+arrows "
+                                          "resize it") if cropping else "")
 
     def _on_crop_button_clicked(self) -> None:
         """Enter crop mode; with a selection already made, ask for the crop."""
