@@ -97,17 +97,26 @@ def cmd_followups(args: argparse.Namespace) -> int:
 
 
 def cmd_lunches(args: argparse.Namespace) -> int:
+    """List lunches; with ``--ics`` write the scheduled ones and say only how many."""
+    import sys
+
     service = _follow_ups(args)
-    rows = service.lunches(args.status)
     if args.ics:
-        count = service.export_ics(args.ics)
+        try:
+            count = service.export_ics(args.ics)
+        except OSError as exc:
+            print(f"cannot write {args.ics}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
         if not args.json:
             print(f"Wrote {count} scheduled lunch{'es' if count != 1 else ''} to {args.ics}")
+            return 0
+    rows = service.lunches(args.status)
     if args.json:
         _print_json([lunch_json(v) for v in rows])
         return 0
+    print(f"{'id':>5}  {'status':<11}  {'when':<16}  name  place")
     for v in rows:
         when = f"{v.starts_at:%Y-%m-%d %H:%M}" if v.starts_at else (
-            f"due {v.due_on:%Y-%m-%d}" if v.due_on else "")
+            f"due {v.due_on:%Y-%m-%d}" if v.due_on and v.status != "declined" else "")
         print(f"{v.id:>5}  {v.status:<11}  {when:<16}  {v.name}  {v.place}")
     return 0

@@ -18,7 +18,10 @@ def add_parsers(sub: Any) -> dict[str, Handler]:
     kit.add_argument("--out", required=True, metavar="FILE.pdf")
     kit.add_argument("--event", metavar="NAME|ID",
                      help="the event (prep packs default to the next one)")
-    kit.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    kit.add_argument("--paper", choices=["a4", "letter"], default=None,
+                     help="default: letter when your region (the profile's, else the "
+                     "locale's) uses US Letter (US, Canada, Mexico, the Philippines …), "
+                     "else a4")
     events = sub.add_parser("events", help="list networking events")
     events.add_argument("--json", action="store_true")
     return {"kit": cmd_kit, "events": cmd_events}
@@ -52,5 +55,6 @@ def cmd_events(args: argparse.Namespace) -> int:
         return 0
     for e in events:
         when = f"{e.starts_at:%Y-%m-%d %H:%M}" if e.starts_at else "no date"
-        print(f"{e.id:>5}  {when}  {e.attendees:>4} attendees  {e.name}  {e.place}")
+        new = f" +{e.walk_ins} new" if e.walk_ins else ""
+        print(f"{e.id:>5}  {when}  {e.expected:>4} expected{new}  {e.name}  {e.place}")
     return 0

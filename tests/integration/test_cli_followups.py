@@ -109,3 +109,32 @@ def test_contacts_json_stays_consistent_with_the_ledger(
 def _contacts(capsys: pytest.CaptureFixture[str]) -> str:
     assert main(["contacts", "--json"]) == 0
     return capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("demo")
+def test_lunches_text_has_a_header_and_no_due_date_for_declined(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out = run(capsys, "lunches")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["id", "status", "when"]
+    declined = [line for line in lines if " declined " in line]
+    assert declined
+    assert all(" due " not in line for line in declined)
+    code, out = run(capsys, "lunches", "--ics", str(tmp_path / "l.ics"))
+    assert code == 0
+    assert len(out.splitlines()) == 1
+    assert out.startswith("Wrote ")
+
+
+@pytest.mark.usefixtures("demo")
+def test_lunches_ics_into_a_missing_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    parser = argparse.ArgumentParser(prog="wombat")
+    parser.add_argument("--db")
+    handlers = add_parsers(parser.add_subparsers(dest="command"))
+    code = handlers["lunches"](parser.parse_args(["lunches", "--ics", "/nonexistent/l.ics"]))
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out == ""
+    assert "cannot write /nonexistent/l.ics: the folder does not exist" in err
+    assert ".part" not in err

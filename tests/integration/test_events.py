@@ -8,9 +8,9 @@ import pytest
 
 from wombat_desktop.core.errors import NotFoundError, ValidationError
 from wombat_desktop.core.model import ContactDraft
-from wombat_desktop.services.events import EventDraft, EventService
+from wombat_desktop.services.events import EventDraft, EventService, follow_up_due
 from wombat_desktop.services.registry import Services
-from wombat_desktop.storage.orm import ContactRow, FollowUpRow
+from wombat_desktop.storage.orm import ContactRow, FollowUpRow, InteractionRow
 
 DAY = dt.datetime(2026, 12, 3, 18, 30)
 
@@ -114,7 +114,7 @@ def test_capture_new_contact_met_there(events: EventService, services: Services)
 
 def test_follow_ups_for_people_met(events: EventService, services: Services,
                                    people: list[int]) -> None:
-    eid = events.create(EventDraft("Mixer", DAY))
+    eid = events.create(EventDraft("Mixer", dt.datetime(2026, 11, 19, 18, 30)))  # Thursday
     events.add_attendees(eid, people)
     events.set_goal(eid, people[0], "Referral to her accountant")
     events.set_met(eid, people[:2])
@@ -128,7 +128,85 @@ def test_follow_ups_for_people_met(events: EventService, services: Services,
         assert first.status == "to_call"
         assert first.reason.startswith("Met at Mixer")
         assert first.talking_points == "Referral to her accountant"
-        assert first.due_on == services.today() + dt.timedelta(days=7)
+        assert first.due_on == dt.date(2026, 11, 23)  # two weekdays after (Fri, Mon)
     again = events.follow_up_met(eid)  # an open lunch already exists: skipped, told why
     assert again.planned == ()
     assert len(again.skipped) == 2
+
+
+def test_follow_up_due_after_the_event_never_before_today() -> None:
+    today = dt.date(2026, 11, 22)  # a Sunday
+    assert follow_up_due(dt.date(2026, 12, 1), today) == dt.date(2026, 12, 3)
+    assert follow_up_due(dt.date(2026, 11, 27), today) == dt.date(2026, 12, 1)  # Fri -> Tue
+    assert follow_up_due(dt.date(2026, 1, 5), today) == today
+    assert follow_up_due(None, today) == dt.date(2026, 11, 24)
+
+
+def test_no_follow_ups_for_a_future_event(events: EventService, services: Services,
+                                          people: list[int]) -> None:
+    eid = events.create(EventDraft("Chamber mixer", dt.datetime(2026, 12, 1, 18, 0)))
+    events.add_attendees(eid, people)
+    events.set_met(eid, people[:1])  # allowed (the UI warns)
+    assert events.get(eid).future
+    with pytest.raises(ValidationError, match="2026-12-01, still ahead"):
+        events.follow_up_met(eid)
+    with services.db.unit_of_work() as uow:
+        assert uow.session.query(FollowUpRow).count() == 0
+
+
+def _event_interactions(services: Services, eid: int) -> list[tuple[int, dt.date]]:
+    with services.db.unit_of_work() as uow:
+        return sorted((r.contact_id, r.occurred_on) for r in uow.session.query(InteractionRow)
+                      .filter_by(event_id=eid, kind="event"))
+
+
+def test_meeting_people_at_an_event_is_logged_as_contact(events: EventService,
+                                                         services: Services,
+                                                         people: list[int]) -> None:
+    day = dt.datetime(2026, 11, 18, 7, 30)
+    eid = events.create(EventDraft("Breakfast", day))
+    events.add_attendees(eid, people)
+    events.set_met(eid, people[:2])
+    events.set_met(eid, people[:2])  # once per person and event
+    assert _event_interactions(services, eid) == [(people[0], day.date()),
+                                                  (people[1], day.date())]
+    item = services.contacts.get(people[0])
+    assert item.last_interaction_on == day.date()
+    events.set_met(eid, [people[1]], met=False)  # unticking takes it back
+    assert _event_interactions(services, eid) == [(people[0], day.date())]
+    assert services.contacts.get(people[1]).last_interaction_on is None
+    new = events.capture_contact(eid, "Olga Ivanova")
+    assert (new, day.date()) in _event_interactions(services, eid)
+    events.update(eid, EventDraft("Breakfast", dt.datetime(2026, 12, 9)))  # moved ahead
+    assert _event_interactions(services, eid) == []
+
+
+def test_nothing_logged_before_the_event(events: EventService, services: Services,
+                                         people: list[int]) -> None:
+    eid = events.create(EventDraft("Expo", DAY))
+    events.add_attendees(eid, people)
+    events.set_met(eid, people)
+    events.capture_contact(eid, "Kim Lee")
+    assert _event_interactions(services, eid) == []
+
+
+def test_walk_ins_are_counted_apart(events: EventService, people: list[int]) -> None:
+    eid = events.create(EventDraft("Expo", DAY))
+    events.add_attendees(eid, people)
+    events.set_met(eid, people[:1])
+    events.capture_contact(eid, "Kim Lee")
+    (summary,) = events.list_events()
+    assert summary.attendees == 4
+    assert summary.expected == 3
+    assert summary.walk_ins == 1
+    assert summary.met == 2
+    view = events.get(eid)
+    assert len(view.expected) == 3
+    assert [a.name for a in view.walk_ins] == ["Kim Lee"]
+
+
+def test_captured_phone_is_formatted_like_the_others(events: EventService,
+                                                     services: Services) -> None:
+    eid = events.create(EventDraft("Expo", DAY))
+    cid = events.capture_contact(eid, "Kim Lee", phone="503 555 0199")
+    assert services.contacts.get(cid).draft.phones[0].value == "+1 503-555-0199"

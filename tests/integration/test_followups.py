@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -94,7 +95,9 @@ def test_a_lunch_through_its_statuses(services: Services, svc: tuple, today: dt.
     follow, log, _ = svc
     hal = person(services, "Hal Lunch", "+1 503 555 0199", want_business=True)
     lunch = follow.plan(hal, talking_points="Ask about their new shop")
-    assert (lunch.status, lunch.list_name, lunch.due_state) == ("to_call", "expand", "today")
+    # planned on a Sunday: the call falls due on Monday
+    assert (lunch.status, lunch.list_name, lunch.due_state) == ("to_call", "expand", "this_week")
+    assert lunch.due_on == today + dt.timedelta(days=1)
     assert "do business" in lunch.reason
     with pytest.raises(ValidationError, match="already has a lunch that is to call"):
         follow.plan(hal)
@@ -205,3 +208,64 @@ def test_demo_network_gives_both_lists_and_many_statuses(db: Database,
     agenda = follow.agenda()
     assert agenda.overdue or agenda.today or agenda.this_week
     assert follow.call_sheet()
+
+
+def _held_lunch(services: Services, follow: FollowUpService, today: dt.date
+                ) -> tuple[int, FollowUpService]:
+    cid = person(services, "Una Undo", want_business=True)
+    lunch = follow.plan(cid)
+    lunch = follow.schedule(lunch.id, dt.datetime.combine(today + dt.timedelta(days=1), NOON),
+                            "Cafe Nola")
+    return lunch.id, FollowUpService(services.db, lambda: today + dt.timedelta(days=1))
+
+
+def test_restore_undoes_held_and_deletes_its_interaction(
+        services: Services, svc: tuple, today: dt.date) -> None:
+    follow, log, _ = svc
+    fid, later = _held_lunch(services, follow, today)
+    before = later.get(fid)
+    held = later.mark_held(fid, "Good chat.")
+    assert len(log.for_contact(held.contact_id)) == 1
+    followed = later.mark_followed_up(fid)
+    assert later.restore(held) == later.get(fid)  # undo "followed up": back to held
+    assert len(log.for_contact(held.contact_id)) == 1
+    back = later.restore(before)  # undo "held": scheduled again, the logged lunch is gone
+    assert (back.status, back.starts_at, back.place, back.notes_after) == (
+        before.status, before.starts_at, before.place, before.notes_after)
+    assert back.due_on == before.due_on
+    assert log.for_contact(held.contact_id) == []
+    assert followed.status == "followed_up"
+
+
+def test_restore_puts_back_a_time_now_past(services: Services, svc: tuple,
+                                          today: dt.date) -> None:
+    follow, _, _ = svc
+    fid, later = _held_lunch(services, follow, today)
+    before = follow.get(fid)
+    moved = later.schedule(fid, dt.datetime.combine(today + dt.timedelta(days=4), NOON))
+    assert moved.starts_at != before.starts_at
+    # one day later the old time (today + 1 at 00:00 clock) is still allowed; make it past:
+    past = FollowUpService(services.db, lambda: today + dt.timedelta(days=2))
+    assert past.restore(before).starts_at == before.starts_at
+
+
+def test_an_open_lunch_shows_on_both_lists(services: Services, svc: tuple,
+                                          today: dt.date) -> None:
+    follow, _, refs = svc
+    diego = person(services, "Diego Both", want_business=True)
+    refs.record(ReferralDraft("given", diego, today - dt.timedelta(days=30)))
+    lunch = follow.plan(diego, "expand")
+    follow.invite(lunch.id)
+    lists = follow.lists()
+    (on_nurture,) = [e for e in lists.nurture if e.contact_id == diego]
+    (on_expand,) = [e for e in lists.expand if e.contact_id == diego]
+    assert (on_nurture.status, on_nurture.follow_up_id) == ("invited", lunch.id)
+    assert (on_expand.status, on_expand.follow_up_id) == ("invited", lunch.id)
+
+
+def test_export_to_a_missing_folder_names_the_file(svc: tuple, tmp_path: Path) -> None:
+    follow, _, _ = svc
+    target = tmp_path / "missing" / "l.ics"
+    with pytest.raises(OSError, match="the folder does not exist") as info:
+        follow.export_ics(target)
+    assert info.value.filename == str(target)

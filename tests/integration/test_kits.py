@@ -13,6 +13,7 @@ import pytest
 import segno
 from pypdf import PdfReader
 
+from wombat_desktop.core.errors import ValidationError
 from wombat_desktop.core.kits.data import KitKind, Paper
 from wombat_desktop.core.kits.handout import qr_box
 from wombat_desktop.services.demo import DemoService
@@ -127,3 +128,83 @@ def test_cli_kit_and_events(kits: KitService, tmp_path: Path, monkeypatch: pytes
     args = parser.parse_args(["events", "--json"])
     assert handlers["events"](args) == 0
     assert "Chamber monthly mixer" in capsys.readouterr().out
+
+
+def test_events_upcoming_first_then_most_recent(kits: KitService) -> None:
+    events = kits.events()
+    upcoming = [e for e in events if e.starts_at is None or e.starts_at.date() >= TODAY]
+    past = [e for e in events if e not in upcoming]
+    assert events == upcoming + past
+    assert [e.starts_at for e in past] == sorted((e.starts_at for e in past), reverse=True)
+
+
+def test_prep_pack_counts_walk_ins_apart_and_lists_everyone(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    DemoService(services.db, lambda: TODAY).fill(contacts=120)
+    kits = KitService(services.db, lambda: TODAY)
+    event_id = kits.resolve_event(None)
+    assert event_id is not None
+    view = services.events.get(event_id)
+    assert len(view.attendees) == 15
+    services.events.capture_contact(event_id, "Kim Lee", "Lee Design")
+    (item,) = [e for e in kits.events() if e.id == event_id]
+    assert item.expected == 15
+    assert item.walk_ins == 1
+    data = kits.data(KitKind.PREP)
+    assert data.event is not None
+    text = _text(kits.build(KitKind.PREP, tmp_path / "p.pdf", paper=Paper.A4).path)
+    assert "Who is coming (15) · met there: 1 new" in text
+    for a in data.event.attendees:  # everyone with a goal, CJK names too
+        if a.goal and a.expected:
+            assert f"{a.name}: {a.goal}" in text
+
+
+def _text(path: Path) -> str:
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages)
+
+
+def test_paper_follows_the_profile_region_then_the_locale(kits: KitService,
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path) -> None:
+    from wombat_desktop.storage.orm import ProfileRow
+
+    assert kits.default_paper("DE") is Paper.LETTER  # the demo profile's region: US
+    assert kits.build(KitKind.HANDOUT, tmp_path / "h.pdf").paper is Paper.LETTER
+    with kits._db.unit_of_work() as uow:
+        uow.session.query(ProfileRow).update({"default_region": "DE"})
+        uow.commit()
+    assert kits.default_paper() is Paper.A4
+    with kits._db.unit_of_work() as uow:
+        uow.session.query(ProfileRow).update({"default_region": ""})
+        uow.commit()
+    assert kits.default_paper("MX") is Paper.LETTER
+    monkeypatch.setenv("LC_ALL", "en_PH.UTF-8")
+    assert kits.default_paper() is Paper.LETTER
+    monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")
+    assert kits.default_paper() is Paper.A4
+
+
+def test_missing_folder_is_refused(kits: KitService, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from wombat_desktop import cli, cli_kits
+
+    target = tmp_path / "nonexistent" / "x.pdf"
+    with pytest.raises(ValidationError, match="the folder does not exist"):
+        kits.build(KitKind.HANDOUT, target)
+    assert not target.parent.exists()
+    monkeypatch.setattr(cli_kits, "_kits", lambda _args: kits)
+    assert cli.main(["kit", "handout", "--out", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot write {target}: the folder does not exist" in err
+    assert "Traceback" not in err
+    assert not target.parent.exists()
+
+
+def test_cli_paper_defaults_to_the_users_region(kits: KitService, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from wombat_desktop import cli, cli_kits
+
+    monkeypatch.setattr(cli_kits, "_kits", lambda _args: kits)
+    assert cli.main(["kit", "handout", "--out", str(tmp_path / "h.pdf")]) in (0, 2)
+    assert "letter" in capsys.readouterr().out  # the demo user is in Portland, US

@@ -136,6 +136,24 @@ def test_save_keeps_the_card_and_finds_the_duplicate(
     assert detail.draft.photo.data[:2] == b"\xff\xd8"  # the card, as JPEG
 
 
+
+def test_update_existing_takes_the_cards_title(services: Services,
+                                              scanning: ScanService) -> None:
+    """The walk-through's Zoe Kim: stored "Owner", the new card "Owner & Creative Director"."""
+    existing = services.contacts.create(ContactDraft(
+        formatted_name="Zoe Kim", given_name="Zoe", family_name="Kim", title="Owner",
+        organization="Washington Signs", emails=[TypedValue("zoe.kim@washingtonsigns.com")]))
+    card = ContactDraft(formatted_name="Zoe Kim", given_name="Zoe", family_name="Kim",
+                        title="Owner & Creative Director", organization="Washington Signs",
+                        phones=[TypedValue("+19715550475", ["cell"])])
+    summary = scanning.save([ScanEntry(card, existing)], "Portland Expo 2026")
+    assert summary.updated == (existing,)
+    draft = services.contacts.get(existing).draft
+    assert draft.title == "Owner & Creative Director"
+    assert draft.organization == "Washington Signs"
+    assert "+19715550475" in [p.value.replace(" ", "").replace("-", "") for p in draft.phones]
+    assert "Portland Expo 2026" in draft.tags
+
 def test_cli_json_shape_and_exit_code(cards: dict[str, Path], tmp_path: Path,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     from wombat_desktop.cli import main

@@ -109,6 +109,12 @@ def test_create_event_add_attendees_mark_met_follow_up(qtbot, page: EventsPage, 
         assert "Intro to her banker" in {r.goal for r in rows}
     assert "2 met" in page.count_label.text()
     shot(page, "attendees")
+    # A week ahead by default: follow-ups only once it has taken place.
+    from wombat_desktop.services.events import EventDraft
+
+    services.events.update(event_id, EventDraft("Chamber breakfast",
+                                                dt.datetime(2026, 11, 20, 7, 30)))
+    page.reload(event_id)
     with qtbot.waitSignal(page.followUpsDone, timeout=10_000) as blocker:
         qtbot.mouseClick(page.followups_button, Qt.MouseButton.LeftButton)
     assert len(blocker.args[0].planned) == 2
@@ -189,3 +195,37 @@ def test_main_window_lists_events_and_kits(qtbot, services: Services, tmp_path: 
     assert win.stack.currentWidget() is win.events_page
     win.show_page("kits")
     assert win.stack.currentWidget() is win.kits_page
+
+
+def test_dates_counts_and_a_warning_for_a_future_event(qtbot, page: EventsPage,  # type: ignore[no-untyped-def]
+                                                       services: Services,
+                                                       infos: list[str]) -> None:
+    from wombat_desktop.services.events import EventDraft
+    from wombat_desktop.ui.widgets.event_attendees import LAST
+
+    ana = services.contacts.list_items()[0].id
+    services.interactions.log(ana, "call", dt.date(2026, 10, 17))
+    event_id = services.events.create(EventDraft("Chamber mixer",
+                                                 dt.datetime(2026, 12, 1, 18, 0)))
+    services.events.add_attendees(event_id, [i.id for i in services.contacts.list_items()])
+    page.reload(event_id)
+    row = next(r for r in range(page.table.rowCount()) if page.table.contact_id(r) == ana)
+    assert page.table.item(row, LAST).text() == "2026-10-17 (call)"
+    assert page.future_label.isHidden()
+    with qtbot.waitSignal(page.message) as blocker:
+        page.table.item(row, MET).setCheckState(Qt.CheckState.Checked)  # saved, but warned
+    assert "has not started yet" in blocker.args[0]
+    assert page.future_label.isVisible()
+    assert infos == []  # non-blocking
+    qtbot.mouseClick(page.new_person_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, MetSomeoneDialog)
+    assert dialog.warning_label.isVisible()
+    qtbot.keyClicks(dialog.name_edit, "Kim Lee")
+    _ok(qtbot, dialog)
+    assert page.count_label.text() == "4 expected, 2 met (1 new)"
+    assert page.event_list.currentItem().text().endswith("4 expected, 2 met (1 new)")
+    with qtbot.waitSignal(page.followUpsDone, timeout=3_000, raising=False):
+        qtbot.mouseClick(page.followups_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(infos), timeout=10_000)
+    assert "still ahead" in infos[-1]

@@ -220,6 +220,12 @@ def test_move_a_lunch_through_its_statuses(qtbot, page: FollowUpsPage, window: M
     assert planner.current().id == lunch.id
     shot(page, "scheduled")
 
+    planner._now = lambda: dt.datetime(2026, 11, 22, 12, 0)  # before the lunch
+    planner._on_current_changed()
+    assert not planner.step_buttons["held"].isEnabled()
+    assert "once it has started" in planner.step_buttons["held"].toolTip()
+    planner._now = lambda: dt.datetime(2026, 11, 22, 14, 0)  # after it
+    planner._on_current_changed()
     qtbot.mouseClick(planner.step_buttons["held"], LEFT)
     notes = planner.dialog
     assert isinstance(notes, SubmitDialog)
@@ -328,3 +334,178 @@ def test_visit_needs_an_organisation(qtbot, page: FollowUpsPage,  # type: ignore
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     assert "No organisation" in dialog.error_label.text()
     dialog.reject()
+
+
+# --- review fixes ------------------------------------------------------------------------
+
+
+def _plan_both(qtbot, page: FollowUpsPage, people: dict[str, int]) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    _plan_ann(qtbot, page, people)
+    page.select_contacts([people["bob"]], "expand")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.mouseClick(page.plan_button, LEFT)
+    lunches = {v.contact_id: v.id for v in page.planner.model.items()}
+    return lunches[people["ann"]], lunches[people["bob"]]
+
+
+def test_typed_notes_are_saved_when_the_selection_moves(qtbot, page: FollowUpsPage,  # type: ignore[no-untyped-def]
+                                                        window: MainWindow, services: Services,
+                                                        people: dict[str, int]) -> None:
+    planner = page.planner
+    ann, bob = _plan_both(qtbot, page, people)
+    assert planner.select_lunch(ann)
+    qtbot.keyClicks(planner.points_edit, "Ask about Dee")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        assert planner.select_lunch(bob)
+    assert services.followups.get(ann).talking_points == "Ask about Dee"
+    assert planner.points_edit.toPlainText() == ""
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        window.undo_stack.undo()
+    assert services.followups.get(ann).talking_points == ""
+    # hiding the planner (another tab) saves too
+    qtbot.keyClicks(planner.before_edit, "Bring the brochure")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.lower_tabs.setCurrentIndex(1)
+    assert services.followups.get(bob).notes_before == "Bring the brochure"
+
+
+def test_undo_held_and_followed_up_restore_that_lunch(qtbot, page: FollowUpsPage,  # type: ignore[no-untyped-def]
+                                                      window: MainWindow, services: Services,
+                                                      people: dict[str, int]) -> None:
+    planner = page.planner
+    ann, bob = _plan_both(qtbot, page, people)
+    assert planner.select_lunch(bob)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.mouseClick(planner.step_buttons["invited"], LEFT)  # an earlier step elsewhere
+    assert planner.select_lunch(ann)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        _ok(qtbot, _schedule(qtbot, page, QDate(2026, 11, 22), QTime(13, 0)))
+    planner._now = lambda: dt.datetime(2026, 11, 22, 14, 0)
+    planner._on_current_changed()
+    qtbot.mouseClick(planner.step_buttons["held"], LEFT)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        _ok(qtbot, planner.dialog)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.mouseClick(planner.step_buttons["followed_up"], LEFT)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        window.undo_stack.undo()
+    assert services.followups.get(ann).status == "held"
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        window.undo_stack.undo()
+    back = services.followups.get(ann)
+    assert (back.status, back.starts_at) == ("scheduled", dt.datetime(2026, 11, 22, 13, 0))
+    assert services.interactions.for_contact(people["ann"]) == []
+    assert services.followups.get(bob).status == "invited"
+
+
+def test_held_refused_keeps_the_typed_notes(qtbot, page: FollowUpsPage,  # type: ignore[no-untyped-def]
+                                            services: Services, people: dict[str, int]) -> None:
+    planner = page.planner
+    _plan_ann(qtbot, page, people)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        _ok(qtbot, _schedule(qtbot, page, QDate(2026, 11, 23), QTime(12, 0)))
+    planner._now = lambda: dt.datetime(2026, 11, 23, 13, 0)  # the UI clock ran ahead
+    planner._on_current_changed()
+    qtbot.mouseClick(planner.step_buttons["held"], LEFT)
+    dialog = planner.dialog
+    assert isinstance(dialog, SubmitDialog)
+    qtbot.keyClicks(dialog.text_edit, "Two intros promised")
+    _ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "once it has happened" in dialog.error_label.text()
+    assert dialog.text_edit.toPlainText() == "Two intros promised"
+    dialog.reject()
+
+
+def test_schedule_opens_on_a_free_weekday_slot_and_warns_of_overlaps(  # type: ignore[no-untyped-def]
+        qtbot, page: FollowUpsPage, people: dict[str, int]) -> None:
+    planner = page.planner
+    ann, bob = _plan_both(qtbot, page, people)
+    assert planner.select_lunch(ann)
+    qtbot.mouseClick(planner.step_buttons["scheduled"], LEFT)
+    first = planner.dialog
+    assert isinstance(first, ScheduleDialog)
+    assert first.starts_at() == dt.datetime(2026, 11, 23, 12, 0)  # today is a Sunday
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        _ok(qtbot, first)
+    assert planner.select_lunch(bob)
+    qtbot.mouseClick(planner.step_buttons["scheduled"], LEFT)
+    second = planner.dialog
+    assert isinstance(second, ScheduleDialog)
+    assert second.starts_at() == dt.datetime(2026, 11, 24, 12, 0)  # 12:30 overlaps too
+    assert second.clash_label.isHidden()
+    second.date_edit.setDate(QDate(2026, 11, 23))
+    second.time_edit.setTime(QTime(12, 30))
+    assert not second.clash_label.isHidden()
+    assert "Ann Lee" in second.clash_label.text()
+    second.reject()
+
+
+def test_planner_tab_counts_the_rows_shown(qtbot, page: FollowUpsPage,  # type: ignore[no-untyped-def]
+                                          people: dict[str, int]) -> None:
+    planner = page.planner
+    ann, _bob = _plan_both(qtbot, page, people)
+    assert planner.select_lunch(ann)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.mouseClick(planner.step_buttons["declined"], LEFT)
+    assert page.lower_tabs.tabText(0) == "Lunch planner (1 open of 2)"
+    planner.filter_combo.setCurrentIndex(1)
+    assert page.lower_tabs.tabText(0) == "Lunch planner (2)"
+
+
+def test_a_person_with_an_open_lunch_is_not_planned_again(qtbot, page: FollowUpsPage,  # type: ignore[no-untyped-def]
+                                                          services: Services,
+                                                          people: dict[str, int]) -> None:
+    lunch = services.followups.plan(people["ann"], "other")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.reload()
+    assert page.nurture_model.item(0).status == "to_call"
+    page.select_contacts([people["ann"]], "nurture")
+    with qtbot.waitSignal(page.message) as said:
+        page.plan_selected()
+    assert "open lunch" in said.args[0]
+    assert [v.id for v in services.followups.lunches()] == [lunch.id]
+
+
+def test_losing_touch_shows_open_lunches_and_plans_with_a_reason(  # type: ignore[no-untyped-def]
+        qtbot, page: FollowUpsPage, services: Services, people: dict[str, int]) -> None:
+    services.interactions.log(people["ann"], "one_to_one", dt.date(2026, 8, 1))
+    services.interactions.set_cadence(people["ann"], 30)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.reload()
+    model = page.losing_model
+    row = model.row_where(lambda v: v.contact_id == people["ann"])
+    assert row >= 0
+    assert "(one-to-one)" in model.index(row, 2).data()
+    assert model.index(row, 5).data() == "not planned"
+    page.lists_tabs.setCurrentIndex(2)
+    page.losing_table.selectRow(row)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.plan_selected()
+    (lunch,) = services.followups.lunches()
+    assert lunch.reason == "Keep in touch: last contact 3 months ago."
+    assert lunch.list_name == "nurture"
+    assert "Dee Prospect" in lunch.talking_points
+    row = model.row_where(lambda v: v.contact_id == people["ann"])
+    assert model.index(row, 5).data() == "to call"
+
+
+def test_export_message_counts_properly(qtbot, page: FollowUpsPage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(page.planner.message) as said:
+        page.planner._on_exported(tmp_path / "a.ics", 1, None)
+    assert said.args[0] == f"Exported 1 lunch to {tmp_path / 'a.ics'}."
+    with qtbot.waitSignal(page.planner.message) as said:
+        page.planner._on_exported(tmp_path / "a.ics", 9, None)
+    assert said.args[0].startswith("Exported 9 lunches to ")
+
+
+def test_referral_dialog_status_follows_the_direction(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from wombat_desktop.ui.dialogs.referral_dialog import ReferralDialog
+
+    dialog = ReferralDialog(1, "Cy Young", dt.date(2026, 11, 22), lambda d: None)  # type: ignore[arg-type,return-value]
+    qtbot.addWidget(dialog)
+    assert dialog.draft().status == "given"
+    dialog.received_radio.setChecked(True)
+    assert dialog.draft().status == "contacted"
+    dialog.given_radio.setChecked(True)
+    assert dialog.draft().status == "given"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,30 @@ def test_print_pages_to_a_pdf_printer(qtbot, page: KitsPage, tmp_path: Path) -> 
     assert printed.args == [True]
     assert len(PdfReader(out).pages) == blocker.args[0].pages
     assert paint_pages(printer, []) is True
+
+
+def test_events_in_date_order_and_paper_from_the_profile(page: KitsPage,
+                                                         services: Services) -> None:
+    from wombat_desktop.services.events import EventDraft
+
+    services.events.create(EventDraft("May lunch", dt.datetime(2026, 5, 6, 12, 0)))
+    services.events.create(EventDraft("December gala", dt.datetime(2026, 12, 1, 19, 0)))
+    page.reload()
+    today = services.today()
+    whens = [next(e.starts_at for e in services.kits.events() if e.id == page.event_combo
+                  .itemData(i)) for i in range(page.event_combo.count())]
+    upcoming = [w for w in whens if w.date() >= today]
+    past = [w for w in whens if w.date() < today]
+    assert whens == sorted(upcoming) + sorted(past, reverse=True)
+    assert page.paper_combo.currentData() == Paper.LETTER  # the demo user is in the US
+
+
+def test_save_to_a_missing_folder_is_refused(qtbot, page: KitsPage, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                             errors: list[str]) -> None:
+    page.choose(KitKind.HANDOUT, Paper.A4)
+    with qtbot.waitSignal(page.built, timeout=TIMEOUT):
+        page.build()
+    target = tmp_path / "nonexistent" / "x.pdf"
+    assert page.save_to(str(target)) is None
+    assert errors == [f"cannot write {target}: the folder does not exist"]
+    assert not target.parent.exists()

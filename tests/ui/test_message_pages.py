@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import QFileDialog
 
+from wombat_desktop.core.scripts import ScriptParts
 from wombat_desktop.services.demo import DemoService
 from wombat_desktop.services.registry import Services
 from wombat_desktop.ui import prompts
@@ -230,6 +231,29 @@ def test_build_a_30_second_script_with_live_counts(qtbot, scripts: ScriptsPage, 
     assert saved.memory_hook_id == page.hook_combo.currentData()
     assert "never rehearsed" in page.list.item(0).text()
     shot(page)
+
+
+def test_script_on_an_older_hook_version_picks_the_current_one(  # type: ignore[no-untyped-def]
+        qtbot, services: Services, undo: QUndoStack, jobs: JobRunner, errors: list[str]) -> None:
+    old = services.messages.add_hook("I make paper people keep.")
+    new = services.messages.revise_hook(old, "I make paper nobody throws away.")
+    services.messages.add_hook("Long hook. " * 60)
+    services.messages.save_script("Mixer", 30, ScriptParts("I'm Alex."), memory_hook_id=old,
+                                  text="I'm Alex. I make paper people keep.")
+    page = ScriptsPage(services.messages, undo, jobs)
+    qtbot.addWidget(page)
+    page.show()
+    _load(qtbot, page)
+    offered = [page.hook_combo.itemData(i) for i in range(page.hook_combo.count())]
+    assert old not in offered  # a superseded version is not offered
+    page.select(services.messages.intro_scripts()[0].id)
+    assert page.hook_combo.currentData() == new
+    assert max(len(page.hook_combo.itemText(i)) for i in range(page.hook_combo.count())) <= 90
+    page.script_edit.setPlainText("")
+    assert "Empty" in page.count_label.text()
+    page.script_edit.setPlainText("我是王小明，做室内设计十年了。")
+    assert page.count_label.text().count("characters") == 1
+    assert errors == []
 
 
 def test_rehearse_stamps_the_script(qtbot, scripts: ScriptsPage, services: Services,  # type: ignore[no-untyped-def]

@@ -133,6 +133,23 @@ def test_hub_paints_nodes(qtbot, demo: Services, jobs: JobRunner, shot) -> None:
     shot(page, "hub")
 
 
+def test_hub_names_never_overlap(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from wombat_desktop.core.hub import Link, build_hub
+    from wombat_desktop.ui.widgets.hub_view import HubPicture
+
+    names = {i: f"Long Person Name {i}" for i in range(1, 41)}
+    links = [Link(i, i % 40 + 1, "referral", True) for i in range(1, 41)]
+    picture = HubPicture()
+    qtbot.addWidget(picture)
+    for size in ((880, 560), (520, 360)):
+        picture.resize(*size)
+        picture.set_hub(build_hub(links, names, {}, {}, 0))
+        rects = [rect for rect, _label in picture.label_rects().values()]
+        assert rects
+        assert not [(a, b) for i, a in enumerate(rects) for b in rects[i + 1:]
+                    if a.intersects(b)]
+
+
 def _orgs(qtbot, services: Services, jobs: JobRunner) -> OrganizationsPage:  # type: ignore[no-untyped-def]
     page = OrganizationsPage(services.organizations, QUndoStack(), jobs, services.today)
     qtbot.addWidget(page)

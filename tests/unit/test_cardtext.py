@@ -105,3 +105,63 @@ def test_empty_card() -> None:
     assert f.name is None
     assert f.confidence == 0.0
     assert f.lines == ()
+
+
+# --- recorded OCR line sets from the twelve-card walk-through (issue 4) ---------------------
+
+
+def test_chinese_card_numbers_read_in_china_when_the_region_is_us() -> None:
+    """A Shanghai card scanned with region US: the local numbers are Chinese, not +1."""
+    f = parse_card(["上海星辰科技有限公司", "王建国", "销售总监", "手机：138 0013 8000",
+                    "电话：021-6234 5678", "邮箱：wang.jg@xingchen.cn",
+                    "地址：上海市浦东新区世纪大道100号"], region="US")
+    assert _phones(f) == [("+8613800138000", "mobile"), ("+862162345678", "office")]
+    assert all(not p.low for p in f.phones)
+
+
+def test_japanese_card_postcode_is_not_a_phone() -> None:
+    """The OCR dropped the 〒: "150-0002 東京都…" is the address, numbers are Japanese."""
+    f = parse_card(["株式会社サクラ電機", "営業部部長", "田中一郎",
+                    "150-0002 東京都渋谷区渋谷2-21-1", "TEL 03-1234-5678 FAX 03-1234-5679",
+                    "携帯 090-1234-5678", "tanaka@sakura-denki.co.jp"], region="US")
+    assert _phones(f) == [("+81312345678", "office"), ("+81312345679", "fax"),
+                          ("+819012345678", "mobile")]
+    assert f.address is not None
+    assert f.address.value == "〒150-0002 東京都渋谷区渋谷2-21-1"
+    assert f.name is not None
+    assert f.name.value == "田中一郎"
+
+
+def test_us_number_stays_in_the_users_region_on_a_cjk_card() -> None:
+    f = parse_card(["李小红", "Lily Li", "Tel: (415) 555-0102"], region="US")
+    assert _phones(f) == [("+14155550102", "office")]
+
+
+def test_invalid_number_is_marked_low() -> None:
+    f = parse_card(["Jane Doe", "M: +1 (646) 555-"])  # the desk photo cut the number
+    assert f.phones
+    assert f.phones[0].low
+
+
+def test_two_line_address_with_floor_line() -> None:
+    f = parse_card(["Alex Kowalski | Senior Consultant", "Kowalski & Partners Consulting Group",
+                    "Direct 415-555-0102 |Mobile 415-555-0103",
+                    "alex@kowalskipartners.com kowalskipartners.com",
+                    "One Market Plaza, Spear Tower, 36th Floor", "San Francisco, CA 94105"])
+    assert f.address is not None
+    assert f.address.value == ("One Market Plaza, Spear Tower, 36th Floor, "
+                               "San Francisco, CA 94105")
+    assert f.note == ""
+    assert f.title is not None
+    assert f.title.value == "Senior Consultant"
+    assert _phones(f) == [("+14155550102", "office"), ("+14155550103", "mobile")]
+
+
+def test_card_region_from_domain_and_script() -> None:
+    from wombat_desktop.core.cardtext import card_region
+
+    assert card_region(["emily.watson@greenleaf.co.uk"]) == "GB"
+    assert card_region(["www.sakura.co.jp"]) == "JP"
+    assert card_region(["田中 一郎", "株式会社サクラ電機"]) == "JP"
+    assert card_region(["王建国"]) == "CN"
+    assert card_region(["Jane Doe", "jane@acme.com"]) == ""

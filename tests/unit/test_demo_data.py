@@ -134,3 +134,27 @@ def test_tiny_network_still_builds() -> None:
     assert len(small.contacts) == 1
     assert len(small.checklist) == 21
     assert len(build_network(5, 1, TODAY).contacts) == 6
+
+
+@pytest.mark.parametrize("contacts", [120, 300, 2000])
+def test_referrals_are_never_for_the_referrer(contacts: int) -> None:
+    net = build_network(contacts, today=dt.date(2026, 11, 22))
+    names = [c.draft.formatted_name for c in net.contacts]
+    for r in net.referrals:
+        prospect = names[r.for_contact] if r.for_contact is not None else r.for_name
+        assert r.for_contact != r.contact
+        assert prospect.split(" (")[0] != names[r.contact]
+
+
+@pytest.mark.parametrize("contacts", [120, 300, 2000])
+def test_companies_and_lunch_reasons_match_the_profession(contacts: int) -> None:
+    net = build_network(contacts, today=dt.date(2026, 11, 22))
+    words = {p.name: p.words for p in plan.PROFESSIONS}
+    every = {w for ws in words.values() for w in ws}
+    for c in net.contacts[1:]:
+        org = c.draft.organization
+        if any(org.endswith(" " + w) for w in every):  # a US company, named for its trade
+            assert any(org.endswith(" " + w) for w in words[c.profession]), (c.profession, org)
+    for f in net.follow_ups:
+        if f.reason.startswith("Would like to work with this"):
+            assert net.contacts[f.contact].profession.lower() in f.reason

@@ -21,8 +21,13 @@ from wombat_desktop.core.followups import (
     check_move,
     due_state,
     expand_reason,
+    follow_up_due,
+    keep_in_touch_reason,
+    next_free_slot,
+    next_weekday,
     nurture,
     nurture_reason,
+    overlaps,
     survivor,
 )
 from wombat_desktop.core.model import LunchStatus, Tie
@@ -178,3 +183,44 @@ def test_action_dates_and_due_states() -> None:
     assert due_state(TODAY + dt.timedelta(days=7), TODAY) == "this_week"
     assert due_state(TODAY + dt.timedelta(days=8), TODAY) == "later"
     assert due_state(None, TODAY) == ""
+
+
+# --- weekdays, lunch slots, keep-in-touch reason ---------------------------------------------
+
+FRI = dt.date(2026, 11, 20)
+
+
+def test_next_weekday_skips_the_weekend() -> None:
+    assert next_weekday(FRI) == FRI
+    assert next_weekday(FRI + dt.timedelta(days=1)) == FRI + dt.timedelta(days=3)
+    assert next_weekday(FRI + dt.timedelta(days=2)) == FRI + dt.timedelta(days=3)
+
+
+def test_follow_up_after_a_thursday_lunch_falls_on_monday() -> None:
+    thursday = FRI - dt.timedelta(days=1)
+    assert follow_up_due(thursday) == FRI + dt.timedelta(days=3)
+    held_at = dt.datetime.combine(thursday, dt.time(12, 0))
+    assert action_on("held", None, held_at) == FRI + dt.timedelta(days=3)
+
+
+def test_next_free_slot_skips_weekends_and_taken_slots() -> None:
+    friday_9 = dt.datetime.combine(FRI, dt.time(9, 0))
+    monday = FRI + dt.timedelta(days=3)
+    assert next_free_slot(friday_9, []) == dt.datetime.combine(monday, dt.time(12, 0))
+    noon = dt.datetime.combine(monday, dt.time(12, 0))
+    assert next_free_slot(friday_9, [(noon, 30)]) == noon.replace(minute=30)
+    tuesday = dt.datetime.combine(monday + dt.timedelta(days=1), dt.time(12, 0))
+    assert next_free_slot(friday_9, [(noon, 90)]) == tuesday
+
+
+def test_overlaps() -> None:
+    noon = dt.datetime(2026, 11, 23, 12, 0)
+    assert overlaps(noon, 60, noon.replace(minute=30), 60)
+    assert not overlaps(noon, 30, noon.replace(minute=30), 60)
+
+
+def test_keep_in_touch_reason() -> None:
+    today = dt.date(2026, 11, 22)
+    assert keep_in_touch_reason(today - dt.timedelta(days=95), today) == (
+        "Keep in touch: last contact 3 months ago.")
+    assert "no contact" in keep_in_touch_reason(None, today)

@@ -125,3 +125,21 @@ def test_countdown_clock() -> None:
     assert countdown(30, 6.5) == "0:24"
     assert countdown(60, 0) == "1:00"
     assert countdown(10, 14.2) == "+0:04"
+
+
+def test_ten_seconds_without_name_or_hook_falls_back_to_a_sentence() -> None:
+    parts = ScriptParts(background="Twenty years in print. I love paper.",
+                        product="We print cards and menus. Ask me anything.")
+    short = compose(parts, 10)
+    assert short.text == "We print cards and menus."
+    assert short.fits
+    only_background = compose(ScriptParts(background="Twenty years in print. I love paper."), 10)
+    assert only_background.text == "Twenty years in print."
+
+
+def test_the_fallback_sentence_stays_even_when_over() -> None:
+    long = "I ran presses in three cities " + "and many more places " * 20 + "for decades."
+    short = compose(ScriptParts(background=long), 10)
+    assert short.text == long
+    assert not short.fits
+    assert compose(ScriptParts(), 10).text == ""

@@ -32,6 +32,8 @@ _LABEL_RE = re.compile(
     r"(?i)(?:^|(?<=[^A-Za-z]))(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _PHONE_LABELS.items())
     + r")" + _SEP + r"$")
 _PHONE_RE = re.compile(r"[+＋]?[(（]?\d[\d\s\-.()（）/]{5,}\d(?:\s*(?:ext\.?|x|#)\s*\d{1,5})?")
+_POSTCODE_RE = re.compile(r"\d{3}-\d{4}")
+_JP_POSTCODE_LINE_RE = re.compile(r"^\d{3}-\d{4}\s*[\u4e00-\u9fff\u3040-\u30ff]")
 _EMAIL_RE = re.compile(r"(?i)[a-z0-9._%+\-]+\s?@\s?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}")
 _TLDS = ("com|net|org|cn|jp|io|co|biz|info|de|uk|hk|tw|sg|au|ca|fr|it|nl|es|kr|in|us|eu|"
          "me|app|dev|ai|tech|com\\.cn|co\\.jp|co\\.uk|com\\.hk|com\\.tw|com\\.au")
@@ -58,6 +60,7 @@ _ADDRESS_RE = re.compile(
     r"(?i)(\b\d+\s+\w+.*\b(street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|"
     r"way|suite|ste|floor|fl|plaza|square|sq|court|ct|highway|hwy|parkway|pkwy)\b|"
     r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?O\.? box\b|"
+    r"\b\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b|\b(?:suite|ste|unit|floor|bldg)\s*#?\s*\d+\b|"
     r"[省市区區县縣镇鎮路街道巷弄号號楼樓室层層]\S*\d|\d+\s*[号號楼樓层層室]|"
     r"[都道府県][^\s]*[市区町村]|丁目|番地|〒)")
 _LATIN_NAME_RE = re.compile(
@@ -133,15 +136,62 @@ def _lines(raw: Sequence[CardLine | str]) -> list[CardLine]:
     return out
 
 
-def _phone(raw: str, kind: str, confidence: float, region: str) -> CardPhone | None:
+def _phone(raw: str, kind: str, confidence: float, region: str,
+           hint: str = "") -> CardPhone | None:
+    """A phone read in ``region``; in ``hint`` (the card's own country) when only that fits."""
     digits = phone_digits(raw)
     if not 7 <= len(digits) <= 15:
         return None
     value = normalize_phone(raw, region)
-    valid = value.startswith("+")
+    valid = _valid(value)
+    if not valid and hint and hint != region:
+        other = normalize_phone(raw, hint)
+        if _valid(other):
+            value, valid = other, True
     if not kind and valid:
         kind = _number_kind(value)
     return CardPhone(raw.strip(), value, kind, round(confidence * (1.0 if valid else 0.6), 3))
+
+
+def _valid(value: str) -> bool:
+    """Whether ``value`` is a valid E.164 number (not merely one of plausible length)."""
+    import phonenumbers
+
+    if not value.startswith("+"):
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(value))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+_TLD_REGIONS = (("co.jp", "JP"), ("jp", "JP"), ("com.cn", "CN"), ("cn", "CN"), ("hk", "HK"),
+                ("tw", "TW"), ("co.uk", "GB"), ("uk", "GB"), ("com.au", "AU"), ("au", "AU"),
+                ("sg", "SG"), ("de", "DE"), ("fr", "FR"), ("kr", "KR"), ("ca", "CA"))
+_KANA_RE = re.compile(r"[\u3040-\u30ff]")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def card_region(texts: Sequence[str]) -> str:
+    """The country a card itself points to (its e-mail/web domain, else kana or Chinese).
+
+    Used only for numbers printed without a country code that are not valid in the
+    user's region: a Shanghai card's ``138 0013 8000`` read with region US.
+    """
+    joined = " ".join(texts)
+    for match in _EMAIL_RE.finditer(joined):
+        domain = match.group().rsplit("@", 1)[-1].lower()
+        for tld, region in _TLD_REGIONS:
+            if domain.endswith("." + tld):
+                return region
+    for match in _URL_RE.finditer(joined):
+        host = match.group().lower().split("://")[-1].split("/")[0]
+        for tld, region in _TLD_REGIONS:
+            if host.endswith("." + tld):
+                return region
+    if _KANA_RE.search(joined):
+        return "JP"
+    return "CN" if _HAN_RE.search(joined) else ""
 
 
 def _number_kind(e164: str) -> str:
@@ -154,7 +204,8 @@ def _number_kind(e164: str) -> str:
     return "mobile" if kind == phonenumbers.PhoneNumberType.MOBILE else ""
 
 
-def _take_phones(text: str, confidence: float, region: str) -> tuple[list[CardPhone], str]:
+def _take_phones(text: str, confidence: float, region: str,
+                 hint: str = "") -> tuple[list[CardPhone], str]:
     """The phones in a line and what is left of it once they (and their labels) are cut."""
     phones: list[CardPhone] = []
     spans: list[tuple[int, int]] = []
@@ -162,7 +213,9 @@ def _take_phones(text: str, confidence: float, region: str) -> tuple[list[CardPh
     for match in _PHONE_RE.finditer(text):
         label = _LABEL_RE.search(text[previous_end : match.start()])
         kind = next((k for k in _PHONE_LABELS if label and label.group(k)), "")
-        phone = _phone(match.group(), kind, confidence, region)
+        if not label and _POSTCODE_RE.fullmatch(match.group()) and _ADDRESS_RE.search(text):
+            continue  # "150-0002 東京都…": a Japanese postcode whose 〒 the OCR dropped
+        phone = _phone(match.group(), kind, confidence, region, hint)
         if phone is None:
             continue
         phones.append(phone)
@@ -210,6 +263,7 @@ def parse_card(raw_lines: Sequence[CardLine | str], region: str = "US") -> CardF
         The fields, each with a confidence (OCR score times how sure the rule is).
     """
     lines = _lines(raw_lines)
+    hint = card_region([line.text for line in lines])
     phones: list[CardPhone] = []
     emails: list[CardField] = []
     website: CardField | None = None
@@ -217,7 +271,9 @@ def parse_card(raw_lines: Sequence[CardLine | str], region: str = "US") -> CardF
     rest: list[CardLine] = []
     for line in lines:
         text, conf = line.text, line.confidence
-        if _ADDRESS_LABEL_RE.match(text) or text.startswith("〒"):
+        if (_ADDRESS_LABEL_RE.match(text) or text.startswith("〒")
+                or _JP_POSTCODE_LINE_RE.match(text)):
+            text = "〒" + text if _JP_POSTCODE_LINE_RE.match(text) else text
             address.append(CardLine(_ADDRESS_LABEL_RE.sub("", text), conf, line.height))
             continue
         for match in _EMAIL_RE.finditer(text):
@@ -228,7 +284,7 @@ def parse_card(raw_lines: Sequence[CardLine | str], region: str = "US") -> CardF
             if website is None and not _COMPANY_RE.fullmatch(match.group()):
                 website = CardField(match.group().rstrip("/"), round(conf * 0.95, 3))
                 text = text.replace(match.group(), " ")
-        found, text = _take_phones(text, conf, region)
+        found, text = _take_phones(text, conf, region, hint)
         phones.extend(found)
         text = _FIELD_LABEL_RE.sub("", text) if text != line.text else text
         text = text.strip(" :：|·•,")

@@ -82,8 +82,11 @@ def interactions_for(rng: random.Random, i: int, c: DemoContact,
             for kinds, lo, hi in plan_]
 
 
-def _prospect(rng: random.Random) -> str:
+def _prospect(rng: random.Random, not_named: str = "") -> str:
+    """A prospect outside the network, never named like *not_named* (the referrer)."""
     person = make_person(rng)
+    while person.formatted == not_named:
+        person = make_person(rng)
     return f"{person.formatted} ({rng.choice(plan.COMPANY_PLACES)} {rng.choice(TOPICS_CO)})"
 
 
@@ -93,22 +96,30 @@ STATUSES = [ReferralStatus.GIVEN, ReferralStatus.CONTACTED, ReferralStatus.MET,
             ReferralStatus.CLOSED, ReferralStatus.LOST]
 
 
-def _referral(rng: random.Random, i: int, direction: ReferralDirection, n: int,
-              today: dt.date, org: int | None) -> DemoReferral:
+def _referral(rng: random.Random, i: int, direction: ReferralDirection,
+              contacts: Sequence[DemoContact], today: dt.date, org: int | None
+              ) -> DemoReferral:
+    """A referral with contact *i*; the person it is for is always someone else."""
+    n = len(contacts)
     status = rng.choices(STATUSES, [20, 25, 20, 25, 10])[0]
     value = round(rng.uniform(400, 25000), -1) if status is ReferralStatus.CLOSED else None
+    name = contacts[i].draft.formatted_name
     for_contact = rng.randrange(1, n) if rng.random() < 0.2 and n > 2 else None
+    if for_contact is not None and (for_contact == i
+                                    or contacts[for_contact].draft.formatted_name == name):
+        for_contact = None  # not themselves (nor a namesake): a prospect outside the network
     kind = ReferralKind.PROMOTION if rng.random() < 0.15 else ReferralKind.REFERRAL
     return DemoReferral(
         direction.value, kind.value, i, _ago(today, rng, 5, 700), status.value,
-        rng.randint(1, 5), value, "" if for_contact is not None else _prospect(rng),
-        for_contact if for_contact != i else None, org,
+        rng.randint(1, 5), value, "" if for_contact is not None else _prospect(rng, name),
+        for_contact, org,
     )
 
 
-def referrals_for(rng: random.Random, i: int, c: DemoContact, n: int,
+def referrals_for(rng: random.Random, i: int, contacts: Sequence[DemoContact],
                   today: dt.date) -> list[DemoReferral]:
     """Referrals both ways: many with partners, a few given to weak contacts (to nurture)."""
+    c = contacts[i]
     given = received = 0
     if c.tier == "partner":
         given, received = rng.randint(1, 4), rng.randint(1, 4)
@@ -122,8 +133,9 @@ def referrals_for(rng: random.Random, i: int, c: DemoContact, n: int,
     elif c.tier == "cold" and rng.random() < 0.05:
         given = 1
     org = 1 if c.tier == "partner" and rng.random() < 0.4 else None
-    return ([_referral(rng, i, ReferralDirection.GIVEN, n, today, org) for _ in range(given)]
-            + [_referral(rng, i, ReferralDirection.RECEIVED, n, today, org)
+    return ([_referral(rng, i, ReferralDirection.GIVEN, contacts, today, org)
+             for _ in range(given)]
+            + [_referral(rng, i, ReferralDirection.RECEIVED, contacts, today, org)
                for _ in range(received)])
 
 

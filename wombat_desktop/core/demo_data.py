@@ -50,7 +50,7 @@ def build_network(contacts: int = 300, seed: int = 7,
     net.organizations = _organizations(rng, today)
     for i in range(1, len(net.contacts)):
         net.interactions.extend(interactions_for(rng, i, net.contacts[i], today))
-        net.referrals.extend(referrals_for(rng, i, net.contacts[i], len(net.contacts), today))
+        net.referrals.extend(referrals_for(rng, i, net.contacts, today))
     net.memberships = _my_memberships(today) + contact_memberships(rng, net.contacts, today)
     net.hooks = [DemoHook(text, tags, archived="archived" in tags) for text, tags in plan.HOOKS]
     net.scripts = _scripts()

@@ -92,16 +92,25 @@ class CompanyPool:
         self.all: dict[str, DemoCompany] = {}
 
     def pick(self, prof: plan.Profession, country: str) -> DemoCompany:
+        """A company of *prof* (never another profession's: a dentist at a bistro)."""
         key = (prof.name, country if country in plan.ABROAD_COMPANIES else "US")
         pool = self.by_key.setdefault(key, [])
         limit = 2 if key[1] != "US" else self.per_profession
         if len(pool) < limit and (not pool or self.rng.random() < 0.6):
-            company = self._new(prof, key[1])
-            if company.name not in self.all:
-                self.all[company.name] = company
-                pool.append(company)
-                return company
-        return self.rng.choice(pool) if pool else self.all[next(iter(self.all))]
+            for _ in range(8 if pool else 50):  # a new name (one taken by another profession
+                company = self._new(prof, key[1])  # is retried)
+                if company.name not in self.all:
+                    self.all[company.name] = company
+                    pool.append(company)
+                    return company
+        if pool:
+            return self.rng.choice(pool)
+        company = self._new(prof, "US")  # abroad names all taken: a US-style unique name
+        company = DemoCompany(f"{company.name} {len(self.all)}", company.industry,
+                              company.website)
+        self.all[company.name] = company
+        pool.append(company)
+        return company
 
     def _new(self, prof: plan.Profession, country: str) -> DemoCompany:
         rng = self.rng

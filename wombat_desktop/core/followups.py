@@ -156,13 +156,55 @@ def check_move(current: LunchStatus | str, new: LunchStatus | str) -> LunchStatu
 FOLLOW_UP_AFTER = dt.timedelta(days=2)  # a thank-you note two days after a held lunch
 
 
+def next_weekday(day: dt.date) -> dt.date:
+    """The day itself on a weekday, else the Monday after (no calls at weekends)."""
+    return day + dt.timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
+
+
+def follow_up_due(held_on: dt.date) -> dt.date:
+    """When the thank-you after a lunch held on ``held_on`` falls due (a weekday)."""
+    return next_weekday(held_on + FOLLOW_UP_AFTER)
+
+
+LUNCH_SLOTS = (dt.time(12, 0), dt.time(12, 30))
+
+
+def overlaps(start: dt.datetime, minutes: int, other_start: dt.datetime,
+             other_minutes: int) -> bool:
+    """True when two appointments share any minute."""
+    end = start + dt.timedelta(minutes=minutes)
+    return start < other_start + dt.timedelta(minutes=other_minutes) and other_start < end
+
+
+def next_free_slot(now: dt.datetime, taken: Iterable[tuple[dt.datetime, int]],
+                   minutes: int = 60) -> dt.datetime:
+    """The first weekday lunch slot (12:00 or 12:30) from tomorrow on that no lunch in
+    ``taken`` ((start, minutes) pairs) overlaps."""
+    busy = list(taken)
+    day = now.date()
+    for _ in range(366):
+        day = next_weekday(day + dt.timedelta(days=1))
+        for slot in LUNCH_SLOTS:
+            start = dt.datetime.combine(day, slot)
+            if not any(overlaps(start, minutes, s, m) for s, m in busy):
+                return start
+    return dt.datetime.combine(next_weekday(now.date() + dt.timedelta(days=1)), LUNCH_SLOTS[0])
+
+
+def keep_in_touch_reason(last_on: dt.date | None, today: dt.date) -> str:
+    """Why a lunch planned from the losing-touch list: "Keep in touch: last contact …"."""
+    if last_on is None:
+        return "Keep in touch: no contact recorded yet."
+    return f"Keep in touch: last contact {ago(last_on, today)}."
+
+
 def action_on(status: str, due_on: dt.date | None, starts_at: dt.datetime | None
               ) -> dt.date | None:
     """The day the next step of a lunch falls due (None: nothing to do)."""
     if status == S.SCHEDULED:
         return starts_at.date() if starts_at else due_on
     if status == S.HELD:
-        return due_on or (starts_at.date() + FOLLOW_UP_AFTER if starts_at else None)
+        return due_on or (follow_up_due(starts_at.date()) if starts_at else None)
     if status in (S.TO_CALL, S.INVITED):
         return due_on
     return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["PhoneNormalizer", "normalize_phone", "phone_digits"]
+__all__ = ["PhoneNormalizer", "format_phone", "normalize_phone", "phone_digits"]
 
 _ASCII_DIGITS = frozenset("0123456789")
 # A trailing extension: "x12", "ext. 12", "extension 12", "#12", ";ext=12".
@@ -87,6 +87,27 @@ def normalize_phone(raw: str, region: str = "US") -> str:
     Extensions are dropped.
     """
     return _e164(_plus_digits(raw), region)
+
+
+def format_phone(raw: str, region: str = "US") -> str:
+    """*raw* for display in international format ("503 555 0199" -> "+1 503-555-0199").
+
+    The demo network's numbers read this way. *region* is assumed for numbers without a
+    country code; text phonenumbers cannot read as a possible number comes back trimmed.
+    """
+    text = raw.strip()
+    e164 = normalize_phone(text, region)
+    if not e164.startswith("+"):
+        return text
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return text
+    formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    extension = _EXTENSION.search(text)
+    return formatted + (f" x{phone_digits(extension.group())}" if extension else "")
 
 
 class PhoneNormalizer:

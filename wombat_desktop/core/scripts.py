@@ -150,18 +150,23 @@ def compose(parts: ScriptParts, seconds: int) -> ScriptVariant:
 
     Longer parts are cut sentence by sentence (background first, then the product, then the
     hook's later sentences) until the estimate fits; the name and the hook's first sentence
-    always stay, so the variant may still run over (``fits`` says so).
+    always stay, so the variant may still run over (``fits`` says so). With no name and no
+    hook the script keeps at least one sentence (the product's first, else the background's),
+    so a short variant is never empty while the user has written something.
     """
     background, product, hook = (sentences(parts.background), sentences(parts.product),
                                  sentences(parts.hook))
     if seconds in _START:
         nb, np_ = _START[seconds]
-        background, product = background[:nb], product[:np_]
+        background, product = _with_fallback(parts.name, hook, background, product, nb, np_)
+    anchored = bool(parts.name.strip() or hook)
     for _ in range(len(background) + len(product) + len(hook) + 1):
         text = join_parts([parts.name, *background, *hook, *product])
         est = estimate(text)
         if est.seconds <= seconds:
             return ScriptVariant(seconds, text, est, True)
+        if not anchored and len(background) + len(product) <= 1:
+            break  # the last sentence stays: an empty script helps nobody
         if background:
             background.pop()
         elif product:
@@ -173,6 +178,16 @@ def compose(parts: ScriptParts, seconds: int) -> ScriptVariant:
     text = join_parts([parts.name, *background, *hook, *product])
     est = estimate(text)
     return ScriptVariant(seconds, text, est, est.seconds <= seconds)
+
+
+def _with_fallback(name: str, hook: list[str], background: list[str], product: list[str],
+                   nb: int, np_: int) -> tuple[list[str], list[str]]:
+    """The first *nb* background and *np_* product sentences; one sentence at least when
+    there is no name and no hook (the product's first, else the background's)."""
+    kept_b, kept_p = background[:nb], product[:np_]
+    if name.strip() or hook or kept_b or kept_p:
+        return kept_b, kept_p
+    return ([], product[:1]) if product else (background[:1], [])
 
 
 def variants(parts: ScriptParts, lengths: tuple[int, ...] = LENGTHS) -> tuple[ScriptVariant, ...]:

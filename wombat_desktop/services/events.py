@@ -8,7 +8,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from wombat_desktop.core.errors import NotFoundError, ValidationError
+from wombat_desktop.core.kits.data import is_upcoming, upcoming_first
 from wombat_desktop.core.model import ContactDraft, FollowUpList, TypedValue
+from wombat_desktop.core.phones import format_phone
 from wombat_desktop.services.contacts import validate
 from wombat_desktop.services.followups import FollowUpService
 from wombat_desktop.storage import event_store as store
@@ -17,6 +19,17 @@ from wombat_desktop.storage.database import Database
 
 MAX_NAME = 300
 MAX_TEXT = 20_000
+FOLLOW_UP_WEEKDAYS = 2  # follow-ups fall due this many working days after the event
+
+
+def follow_up_due(event_day: dt.date | None, today: dt.date,
+                  weekdays: int = FOLLOW_UP_WEEKDAYS) -> dt.date:
+    """``weekdays`` working days after the event (after today when undated), never before today."""
+    day = event_day or today
+    while weekdays > 0:
+        day += dt.timedelta(days=1)
+        weekdays -= day.weekday() < 5
+    return max(day, today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +55,14 @@ class EventSummary:
     starts_at: dt.datetime | None
     place: str
     organization: str
-    attendees: int
+    attendees: int  # everyone on the list: expected ones and walk-ins
     met: int
     upcoming: bool
+    walk_ins: int = 0  # met there without being expected
+
+    @property
+    def expected(self) -> int:
+        return self.attendees - self.walk_ins
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +90,20 @@ class EventView:
     script_title: str
     script_text: str
     attendees: tuple[AttendeeView, ...]
+    future: bool = False  # its day has not come yet
 
     @property
     def met(self) -> tuple[AttendeeView, ...]:
         return tuple(a for a in self.attendees if a.met)
+
+    @property
+    def expected(self) -> tuple[AttendeeView, ...]:
+        return tuple(a for a in self.attendees if a.expected)
+
+    @property
+    def walk_ins(self) -> tuple[AttendeeView, ...]:
+        """People met there who were not on the list."""
+        return tuple(a for a in self.attendees if not a.expected)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,14 +168,10 @@ class EventService:
         today = self._today()
         with self._db.unit_of_work() as uow:
             items = kit_reads.list_events(uow.session)
-        views = [EventSummary(e.id, e.name, e.starts_at, e.place, e.organization, e.attendees,
-                              e.met, e.starts_at is None or e.starts_at.date() >= today)
-                 for e in items]
-        upcoming = sorted((v for v in views if v.upcoming),
-                          key=lambda v: (v.starts_at or dt.datetime.max, v.id))
-        past = sorted((v for v in views if not v.upcoming),
-                      key=lambda v: (v.starts_at or dt.datetime.min, v.id), reverse=True)
-        return upcoming + past
+        return upcoming_first([EventSummary(e.id, e.name, e.starts_at, e.place, e.organization,
+                                            e.attendees, e.met,
+                                            is_upcoming(e.starts_at, today), e.walk_ins)
+                               for e in items], today)
 
     def get(self, event_id: int) -> EventView:
         """One event with its attendees (strong first, then by name)."""
@@ -166,9 +190,10 @@ class EventService:
                      for r in rows if (item := items.get(r["contact_id"])) is not None]
         attendees.sort(key=lambda a: (a.tie != "strong", a.name.casefold(), a.contact_id))
         title, text = scripts.get(draft.intro_script_id or 0, ("", ""))
+        future = draft.starts_at is not None and draft.starts_at.date() > self._today()
         return EventView(event_id, draft, orgs.get(draft.organization_id or 0, ""),
                          hooks.get(draft.memory_hook_id or 0, ""), title, text,
-                         tuple(attendees))
+                         tuple(attendees), future)
 
     def organizations(self) -> list[Choice]:
         with self._db.unit_of_work() as uow:
@@ -207,6 +232,7 @@ class EventService:
         values = _check(draft)
         with self._db.unit_of_work() as uow:
             store.update_event(uow.session, event_id, values)
+            store.sync_met_interactions(uow.session, event_id, self._today())  # a new day
             uow.commit()
 
     def set_notes(self, event_id: int, notes: str) -> None:
@@ -231,6 +257,8 @@ class EventService:
             else:
                 store.event_row(uow.session, snapshot.event_id)
                 store.restore_attendees(uow.session, snapshot.event_id, snapshot.data)
+                store.sync_met_interactions(uow.session, snapshot.event_id, self._today(),
+                                            [r["contact_id"] for r in snapshot.data])
             uow.commit()
 
     # --- attendees ------------------------------------------------------------------
@@ -261,6 +289,7 @@ class EventService:
             store.event_row(uow.session, event_id)
             rows = store.attendee_rows(uow.session, event_id, contact_ids)
             store.remove_attendees(uow.session, event_id, contact_ids)
+            store.sync_met_interactions(uow.session, event_id, self._today(), contact_ids)
             uow.commit()
         return EventSnapshot(event_id, rows)
 
@@ -272,20 +301,30 @@ class EventService:
         self._set(event_id, [contact_id], {"notes": _text(notes, "The notes")})
 
     def set_met(self, event_id: int, contact_ids: Sequence[int], met: bool = True) -> None:
-        """Tick (or untick) who was met."""
-        self._set(event_id, contact_ids, {"met": met})
+        """Tick (or untick) who was met.
 
-    def _set(self, event_id: int, contact_ids: Sequence[int], values: dict[str, Any]) -> None:
+        Once the event's day has come, each person met gets one "event" interaction dated
+        that day (unticking removes it): their tie, last contact and cadence follow.
+        """
+        self._set(event_id, contact_ids, {"met": met}, sync=True)
+
+    def _set(self, event_id: int, contact_ids: Sequence[int], values: dict[str, Any],
+             sync: bool = False) -> None:
         with self._db.unit_of_work() as uow:
             store.event_row(uow.session, event_id)
             if store.set_attendee(uow.session, event_id, contact_ids, values) < len(
                     set(contact_ids)):
                 raise NotFoundError("That person is not on this event's list.")
+            if sync:
+                store.sync_met_interactions(uow.session, event_id, self._today(), contact_ids)
             uow.commit()
 
     def capture_contact(self, event_id: int, name: str, company: str = "", email: str = "",
                         phone: str = "", notes: str = "") -> int:
         """Someone new met at the event: a contact (met at the event) ticked as met.
+
+        The phone is formatted like the others ("+1 503-555-0199", the user's region);
+        once the event's day has come, the meeting is logged as for `set_met`.
 
         Raises:
             ValidationError: no name, or an e-mail or phone that does not look like one.
@@ -295,31 +334,45 @@ class EventService:
         if not name:
             raise ValidationError("Type the name of the person you met.")
         given, _, family = name.rpartition(" ") if " " in name else (name, "", "")
+        from wombat_desktop.storage.kit_reads import profile_region
+
         with self._db.unit_of_work() as uow:
             s = uow.session
             event = store.event_row(s, event_id)
+            region = profile_region(s) or self._region
             draft = validate(ContactDraft(
                 formatted_name=name, given_name=given, family_name=family,
                 organization=company.strip(),
                 emails=[TypedValue(email.strip(), ["work"])] if email.strip() else [],
-                phones=[TypedValue(phone.strip(), ["cell"])] if phone.strip() else [],
+                phones=[TypedValue(format_phone(phone, region), ["cell"])]
+                if phone.strip() else [],
                 met_at=event["name"], source=f"event:{event_id}"))
-            (cid,) = ContactWriter(s, self._region).insert([draft])
+            (cid,) = ContactWriter(s, region).insert([draft])
             store.add_attendees(s, event_id, [cid], met=True, expected=False)
             if notes.strip():
                 store.set_attendee(s, event_id, [cid], {"notes": _text(notes, "The notes")})
+            store.sync_met_interactions(s, event_id, self._today(), [cid])
             uow.commit()
         return cid
 
     # --- after the event --------------------------------------------------------------
 
     def follow_up_met(self, event_id: int, due_on: dt.date | None = None) -> FollowUpOutcome:
-        """Plan a lunch with everyone met at the event (one each, due in a week).
+        """Plan a lunch with everyone met at the event (one each, due two weekdays after it).
 
         People who already have an open lunch are skipped, with the reason.
+
+        Raises:
+            ValidationError: the event has not happened yet.
+            NotFoundError: the event is gone.
         """
         view = self.get(event_id)
-        due = due_on or self._today() + dt.timedelta(days=7)
+        starts = view.draft.starts_at
+        if view.future and starts is not None:
+            raise ValidationError(
+                f"{view.draft.name} is on {starts:%Y-%m-%d}, still ahead: create follow-ups "
+                "for the people you met once it has taken place.")
+        due = due_on or follow_up_due(starts.date() if starts else None, self._today())
         planned: list[int] = []
         skipped: list[tuple[str, str]] = []
         for a in view.met:

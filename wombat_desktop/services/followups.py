@@ -30,6 +30,7 @@ from wombat_desktop.storage.database import Database
 S = LunchStatus
 KINDS = ("lunch", "visit")
 MAX_MINUTES = 12 * 60
+OPEN_VALUES = frozenset(s.value for s in rules.OPEN)
 
 
 class FollowUpService:
@@ -65,8 +66,12 @@ class FollowUpService:
             wanted = store.expand_candidates(s)
             current = store.current_follow_ups(s)
 
+        open_now = {cid: hit for (cid, _l), hit in current.items() if hit[1] in OPEN_VALUES}
+
         def status(cid: int, list_name: str) -> tuple[str, int | None]:
-            hit = current.get((cid, list_name)) or current.get((cid, FollowUpList.OTHER.value))
+            # An open lunch shows on every list the person is on, whatever list it came from.
+            hit = (open_now.get(cid) or current.get((cid, list_name))
+                   or current.get((cid, FollowUpList.OTHER.value)))
             return (hit[1], hit[0]) if hit else (rules.NEW, None)
 
         nurture: list[ListEntryView] = []
@@ -130,7 +135,7 @@ class FollowUpService:
                     f"{rules.LABEL[S(current[1])]} (#{current[0]}).")
             fid = store.add_follow_up(s, {
                 "contact_id": contact_id, "list_name": list_name, "kind": kind,
-                "status": S.TO_CALL.value, "due_on": due_on or self._today(),
+                "status": S.TO_CALL.value, "due_on": due_on or rules.next_weekday(self._today()),
                 "organization_id": organization_id, "reason": check_text(reason, "The reason"),
                 "talking_points": check_text(talking_points, "The talking points"),
                 "notes_before": check_text(notes_before, "The notes"),
@@ -177,7 +182,7 @@ class FollowUpService:
     def invite(self, follow_up_id: int, call_back_on: dt.date | None = None,
                notes: str | None = None) -> LunchView:
         """They were asked; ``call_back_on`` is when to chase an answer."""
-        values: dict[str, Any] = {"due_on": call_back_on or self._today()}
+        values: dict[str, Any] = {"due_on": call_back_on or rules.next_weekday(self._today())}
         if notes is not None:
             values["notes_before"] = check_text(notes, "The notes")
         return self._move(follow_up_id, S.INVITED, **values)
@@ -211,14 +216,10 @@ class FollowUpService:
             raise ValidationError(
                 f"This lunch is on {day:%Y-%m-%d}; mark it held once it has happened "
                 "(or reschedule it).")
-        kind = InteractionKind.EVENT if lunch.kind == "visit" else InteractionKind.LUNCH
-        where = f" at {lunch.organization_name or lunch.place}" if (
-            lunch.organization_name or lunch.place) else ""
         text = check_text(notes_after, "The notes")
-        summary = f"{'Visit' if lunch.kind == 'visit' else 'Lunch'}{where}." + (
-            f" {text}" if text else "")
+        kind, day, summary = _held_log(lunch, text, day)
         return self._move(follow_up_id, S.HELD, notes_after=text,
-                          due_on=day + rules.FOLLOW_UP_AFTER, _log=(kind.value, day, summary))
+                          due_on=rules.follow_up_due(day), _log=(kind, day, summary))
 
     def mark_followed_up(self, follow_up_id: int, notes: str | None = None) -> LunchView:
         """The thank-you / next step is done; the lunch is finished."""
@@ -236,7 +237,8 @@ class FollowUpService:
 
     def reopen(self, follow_up_id: int, call_on: dt.date | None = None) -> LunchView:
         """Try a declined one again later: back to "to call"."""
-        return self._move(follow_up_id, S.TO_CALL, due_on=call_on or self._today())
+        return self._move(follow_up_id, S.TO_CALL,
+                          due_on=call_on or rules.next_weekday(self._today()))
 
     def move(self, follow_up_id: int, status: str) -> LunchView:
         """Move to a status with no extra input (for a drop-down or a drag in the UI)."""
@@ -252,6 +254,27 @@ class FollowUpService:
             S.FOLLOWED_UP: self.mark_followed_up, S.DECLINED: self.decline,
         }
         return steps[target](follow_up_id)
+
+    def restore(self, before: LunchView) -> LunchView:
+        """Put a lunch back exactly as ``before`` (undo only: skips the forward-only flow
+        and the no-past-times rule). Undoing "held" deletes the interaction it logged."""
+        today = self._today()
+        with self._db.unit_of_work() as uow:
+            s = uow.session
+            now = store.lunch(s, before.id, today)
+            done = {S.HELD.value, S.FOLLOWED_UP.value}
+            if now.status in done and before.status not in done:
+                # The summary is "Lunch at X." and then the notes (which may have changed).
+                kind, day, prefix = _held_log(now, "", None if now.starts_at else today)
+                astore.delete_logged(s, now.contact_id, kind, day, prefix)
+            store.update_follow_up(
+                s, before.id, status=before.status, due_on=before.due_on,
+                starts_at=before.starts_at, duration_minutes=before.duration_minutes,
+                place=before.place, reason=before.reason, notes_before=before.notes_before,
+                notes_after=before.notes_after, talking_points=before.talking_points)
+            view = store.lunch(s, before.id, today)
+            uow.commit()
+        return view
 
     def edit(self, follow_up_id: int, **values: Any) -> LunchView:
         """Change free details: place, reason, notes_before, notes_after, talking_points,
@@ -338,10 +361,28 @@ class FollowUpService:
         """Write lunches to a .ics file (atomically); returns how many events it holds."""
         text, count = self.ics_text(follow_up_ids)
         target = Path(path)
+        if not target.parent.is_dir():
+            raise FileNotFoundError(2, "the folder does not exist", str(target))
         part = target.with_name(target.name + ".part")
-        part.write_bytes(text.encode("utf-8"))
-        part.replace(target)
+        try:
+            part.write_bytes(text.encode("utf-8"))
+            part.replace(target)
+        except OSError as exc:  # name the user's file, not the temporary one
+            part.unlink(missing_ok=True)
+            raise OSError(exc.errno, exc.strerror, str(target)) from None
         return count
+
+
+def _held_log(lunch: LunchView, text: str, day: dt.date | None = None
+              ) -> tuple[str, dt.date, str]:
+    """(kind, day, summary) of the interaction that marking ``lunch`` held logs."""
+    kind = InteractionKind.EVENT if lunch.kind == "visit" else InteractionKind.LUNCH
+    where = f" at {lunch.organization_name or lunch.place}" if (
+        lunch.organization_name or lunch.place) else ""
+    summary = f"{'Visit' if lunch.kind == 'visit' else 'Lunch'}{where}." + (
+        f" {text}" if text else "")
+    when = day or (lunch.starts_at.date() if lunch.starts_at else lunch.due_on or dt.date.min)
+    return kind.value, when, summary
 
 
 def _event(v: LunchView) -> Any:

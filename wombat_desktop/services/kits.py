@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import locale
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from wombat_desktop.core.errors import NotFoundError, ValidationError
-from wombat_desktop.core.kits.data import EventListItem, KitData, KitKind, Paper
+from wombat_desktop.core.kits.data import (
+    EventListItem,
+    KitData,
+    KitKind,
+    Paper,
+    paper_for_region,
+    upcoming_first,
+)
 from wombat_desktop.storage import kit_reads
 from wombat_desktop.storage.database import Database
 
@@ -28,6 +36,29 @@ class KitResult:
     event_id: int | None = None
 
 
+def locale_region() -> str:
+    """The territory of the process's locale ("en_US.UTF-8" -> "US"); "" when unknown."""
+    names = [os.environ.get(v, "") for v in ("LC_ALL", "LC_PAPER", "LANG")]
+    names.append(locale.getlocale()[0] or "")
+    for name in names:
+        territory = name.split(".")[0].split("@")[0].rpartition("_")[2]
+        if len(territory) == 2 and territory.isalpha() and "_" in name:
+            return territory.upper()
+    return ""
+
+
+def check_target(out: str | os.PathLike[str]) -> Path:
+    """The PDF's path, when its folder exists (kits never create folders).
+
+    Raises:
+        ValidationError: the folder does not exist (or is not a folder).
+    """
+    path = Path(out)
+    if not path.parent.is_dir():
+        raise ValidationError(f"cannot write {path}: the folder does not exist")
+    return path
+
+
 class KitService:
     """Reads what a kit needs in one unit of work and lays it out (reportlab, no Qt)."""
 
@@ -36,9 +67,19 @@ class KitService:
         self._today = today
 
     def events(self) -> list[EventListItem]:
-        """Every event, newest first, with attendee counts."""
+        """Every event with attendee counts: upcoming (soonest first), then past (latest
+        first), as on the Events page."""
         with self._db.unit_of_work() as uow:
-            return kit_reads.list_events(uow.session)
+            items = kit_reads.list_events(uow.session)
+        return upcoming_first(items, self._today())
+
+    def default_paper(self, fallback_region: str | None = None) -> Paper:
+        """US Letter or A4 for the profile's region; unset: ``fallback_region`` or the locale's."""
+        with self._db.unit_of_work() as uow:
+            region = kit_reads.profile_region(uow.session)
+        if not region:
+            region = fallback_region if fallback_region is not None else locale_region()
+        return paper_for_region(region)
 
     def resolve_event(self, key: str | int | None) -> int | None:
         """An event id from an id or a name (exact, then unique part); None: the next one.
@@ -48,9 +89,9 @@ class KitService:
         """
         events = self.events()
         if key is None or key == "":
-            upcoming = [e for e in events if e.starts_at and e.starts_at.date() >= self._today()]
-            chosen = min(upcoming, key=lambda e: e.starts_at or dt.datetime.max, default=None)
-            return chosen.id if chosen else (events[0].id if events else None)
+            # `events` lists upcoming (soonest first) then past: the first dated one is it.
+            chosen = next((e for e in events if e.starts_at), events[0] if events else None)
+            return chosen.id if chosen else None
         text = str(key).strip()
         if text.isdigit() and any(e.id == int(text) for e in events):
             return int(text)
@@ -77,23 +118,26 @@ class KitService:
                 calls=kind is KitKind.CALLSHEET, plan=kind is KitKind.PLAN)
 
     def build(self, kind: KitKind | str, out: str | os.PathLike[str],
-              event: str | int | None = None, paper: Paper | str = Paper.A4) -> KitResult:
+              event: str | int | None = None, paper: Paper | str | None = None) -> KitResult:
         """Write a kit PDF to ``out`` (via ``*.part`` and a rename).
 
         Args:
             kind: handout, prep, callsheet or plan.
             out: the PDF's path.
             event: an event id or name (the prep pack defaults to the next event).
-            paper: ``"a4"`` or ``"letter"``.
+            paper: ``"a4"`` or ``"letter"``; None: `default_paper`.
 
         Raises:
-            ValidationError: unknown kind or paper, or a prep pack with no event.
+            ValidationError: unknown kind or paper, a prep pack with no event, or a folder
+                that does not exist.
             NotFoundError: the event does not exist.
         """
         try:
-            kind, paper = KitKind(kind), Paper(str(paper).lower())
+            kind = KitKind(kind)
+            paper = self.default_paper() if paper is None else Paper(str(paper).lower())
         except ValueError as exc:
             raise ValidationError(str(exc)) from exc
+        check_target(out)
         data = self.data(kind, event)
         return render(kind, data, out, paper)
 

@@ -265,7 +265,7 @@ class ScanService:
                 if before is None:
                     created.extend(writer.insert([draft], batch_id=batch))
                     continue
-                writer.rewrite(entry.update_id, merge_drafts(before, draft))
+                writer.rewrite(entry.update_id, _updated(before, draft))
                 undo["merged"].append({"id": entry.update_id, "before": draft_to_dict(before),
                                        "uids": []})
                 updated.append(entry.update_id)
@@ -321,6 +321,19 @@ def differences(scanned: ContactDraft, stored: ContactDraft) -> list[FieldDiffer
                 out.append(FieldDifference(label, value.value,
                                            ", ".join(v.value for v in old)))
     return out
+
+
+def _updated(stored: ContactDraft, card: ContactDraft) -> ContactDraft:
+    """``stored`` merged with a reviewed card; the card is newer, so its title and company win.
+
+    (A plain merge keeps the stored title: someone promoted since would stay "Owner".)
+    """
+    merged = merge_drafts(stored, card)
+    for attr in ("title", "organization"):
+        value = getattr(card, attr).strip()
+        if value:
+            setattr(merged, attr, value)
+    return merged
 
 
 def _jpeg(array: Any, rotation: int) -> bytes:

@@ -83,10 +83,11 @@ def interaction(session: Session, interaction_id: int) -> InteractionView:
 
 
 def add_interaction(session: Session, contact_id: int, kind: str, on: dt.date,
-                    summary: str) -> int:
+                    summary: str, event_id: int | None = None) -> int:
+    """Log one interaction (tied to an event when ``event_id`` is given)."""
     now = _now()
     new_id = session.execute(insert(InteractionRow).returning(InteractionRow.id).values(
-        contact_id=contact_id, kind=kind, occurred_on=on, summary=summary,
+        contact_id=contact_id, kind=kind, occurred_on=on, summary=summary, event_id=event_id,
         created_at=now, updated_at=now)).scalar_one()
     refresh_stats(session, [contact_id])
     return int(new_id)
@@ -104,6 +105,21 @@ def delete_interaction(session: Session, interaction_id: int) -> InteractionView
     session.execute(delete(InteractionRow).where(InteractionRow.id == interaction_id))
     refresh_stats(session, [view.contact_id])
     return view
+
+
+def delete_logged(session: Session, contact_id: int, kind: str, on: dt.date,
+                  summary_start: str) -> int | None:
+    """Delete the newest interaction of that kind and day whose summary starts so
+    (undo of a held lunch); returns its id, or None when the user already removed it."""
+    rows = session.execute(
+        select(InteractionRow.id, InteractionRow.summary)
+        .where(InteractionRow.contact_id == contact_id, InteractionRow.kind == kind,
+               InteractionRow.occurred_on == on)
+        .order_by(InteractionRow.id.desc())).all()
+    found = next((int(i) for i, text in rows if str(text).startswith(summary_start)), None)
+    if found is not None:
+        delete_interaction(session, found)
+    return found
 
 
 # --- referrals ------------------------------------------------------------------------------

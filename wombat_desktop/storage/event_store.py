@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from wombat_desktop.core.errors import NotFoundError
 from wombat_desktop.core.views import ContactListItem
-from wombat_desktop.storage import contact_reads
+from wombat_desktop.storage import activity_store, contact_reads
 from wombat_desktop.storage.orm import (
     ContactRow,
     EventAttendeeRow,
@@ -182,6 +182,36 @@ def set_attendee(session: Session, event_id: int, contact_ids: Sequence[int],
             .values(**values))
         changed += int(getattr(result, "rowcount", 0) or 0)
     return changed
+
+
+def sync_met_interactions(session: Session, event_id: int, today: dt.date,
+                          contact_ids: Sequence[int] | None = None) -> None:
+    """One "event" interaction per person met, dated the event day, once the day has come.
+
+    People no longer met (or an event moved into the future) lose theirs; only these
+    contacts when ``contact_ids`` is given. `activity_store` refreshes the contact stats.
+    """
+    event = event_row(session, event_id)
+    at: dt.datetime | None = event["starts_at"]
+    day = at.date() if at is not None and at.date() <= today else None
+    rows = attendee_rows(session, event_id, contact_ids)
+    met = {r["contact_id"] for r in rows if r["met"]} if day is not None else set()
+    stmt = select(InteractionRow.id, InteractionRow.contact_id, InteractionRow.occurred_on
+                  ).where(InteractionRow.event_id == event_id, InteractionRow.kind == "event")
+    found: list[Any] = []
+    for chunk in [None] if contact_ids is None else _chunks(list(contact_ids)):
+        found += session.execute(
+            stmt if chunk is None else stmt.where(InteractionRow.contact_id.in_(chunk))).all()
+    logged: set[int] = set()
+    for interaction_id, contact_id, on in found:
+        if contact_id in met and on == day and contact_id not in logged:
+            logged.add(contact_id)
+        else:
+            activity_store.delete_interaction(session, interaction_id)
+    if day is not None:
+        for contact_id in sorted(met - logged):
+            activity_store.add_interaction(session, contact_id, "event", day,
+                                           f"Met at {event['name']}.", event_id=event_id)
 
 
 def attendee_items(session: Session, today: dt.date,

@@ -65,18 +65,27 @@ def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
 
 
 def list_events(session: Session) -> list[EventListItem]:
-    """Every event, newest first, with attendee and met counts."""
-    counts = {eid: (n, int(met or 0)) for eid, n, met in session.execute(
+    """Every event, newest first, with attendee, met and walk-in counts."""
+    counts = {eid: (n, int(met or 0), int(walk_ins or 0)) for eid, n, met, walk_ins in
+              session.execute(
         select(EventAttendeeRow.event_id, func.count(),
-               func.sum(case((EventAttendeeRow.met.is_(True), 1), else_=0)))
+               func.sum(case((EventAttendeeRow.met.is_(True), 1), else_=0)),
+               func.sum(case((EventAttendeeRow.expected.is_(False), 1), else_=0)))
         .group_by(EventAttendeeRow.event_id))}
     orgs = dict(session.execute(select(OrganizationRow.id, OrganizationRow.name)).all())
     rows = session.execute(select(EventRow.id, EventRow.name, EventRow.starts_at, EventRow.place,
                                   EventRow.organization_id)).all()
     items = [EventListItem(eid, name, at, place, orgs.get(org, "") if org else "",
-                           *counts.get(eid, (0, 0))) for eid, name, at, place, org in rows]
+                           *counts.get(eid, (0, 0, 0))) for eid, name, at, place, org in rows]
     items.sort(key=lambda e: (e.starts_at or dt.datetime.min, e.id), reverse=True)
     return items
+
+
+def profile_region(session: Session) -> str:
+    """The user's region (ISO 3166, e.g. "US") from the profile; "" when there is none."""
+    region = session.execute(select(ProfileRow.default_region)
+                             .order_by(ProfileRow.id)).scalars().first()
+    return (region or "").strip().upper()
 
 
 def self_contact_id(session: Session) -> int | None:
@@ -178,7 +187,8 @@ def load_event(session: Session, today: dt.date, event_id: int, hooks: dict[int,
         return None
     org = session.get(OrganizationRow, ev.organization_id) if ev.organization_id else None
     rows = session.execute(select(EventAttendeeRow.contact_id, EventAttendeeRow.goal,
-                                  EventAttendeeRow.notes, EventAttendeeRow.met)
+                                  EventAttendeeRow.notes, EventAttendeeRow.met,
+                                  EventAttendeeRow.expected)
                            .where(EventAttendeeRow.event_id == event_id)).all()
     ids = [r[0] for r in rows]
     items = _items(session, today, ids)
@@ -188,8 +198,8 @@ def load_event(session: Session, today: dt.date, event_id: int, hooks: dict[int,
         Attendee(cid, items[cid].name, items[cid].organization, items[cid].title,
                  items[cid].tie.value, items[cid].last_interaction_on,
                  items[cid].last_interaction_kind, summaries.get(cid, ""),
-                 referrals.get(cid, 0), goal, notes, met)
-        for cid, goal, notes, met in rows if cid in items
+                 referrals.get(cid, 0), goal, notes, met, expected)
+        for cid, goal, notes, met, expected in rows if cid in items
     ]
     attendees.sort(key=lambda a: (a.tie != Tie.STRONG.value, a.name.casefold()))
     return EventInfo(

@@ -16,6 +16,7 @@ from wombat_desktop.core.activity_views import InteractionView, LunchView, Refer
 from wombat_desktop.services.followups import FollowUpService
 from wombat_desktop.services.interactions import InteractionService
 from wombat_desktop.services.referrals import ReferralDraft, ReferralService
+from wombat_desktop.ui.models.lunch_table import kind_label
 
 Changed = Callable[[Sequence[int]], None]  # contact ids whose figures changed
 
@@ -41,15 +42,8 @@ class _DoneOnce(QUndoCommand):
         raise NotImplementedError
 
 
-def can_undo_move(before: LunchView, after: LunchView) -> bool:
-    """True when the status flow lets a lunch go back (held and followed up cannot)."""
-    if before.status == after.status:
-        return after.status == "scheduled"
-    return rules.LunchStatus(before.status) in rules.MOVES[rules.LunchStatus(after.status)]
-
-
 class MoveLunchCommand(_DoneOnce):
-    """A status step; undo moves back with `FollowUpService.move` and restores the dates."""
+    """A status step; undo puts the lunch back exactly (`FollowUpService.restore`)."""
 
     def __init__(self, service: FollowUpService, before: LunchView, after: LunchView,
                  step: Callable[[], LunchView], changed: Callable[[], None]) -> None:
@@ -62,13 +56,7 @@ class MoveLunchCommand(_DoneOnce):
         self._changed()
 
     def undo(self) -> None:
-        b = self._before
-        if b.status == "scheduled" and b.starts_at is not None:
-            self._service.schedule(b.id, b.starts_at, b.place, b.duration_minutes)
-        else:
-            self._service.move(b.id, b.status)
-        self._service.edit(b.id, due_on=b.due_on, notes_before=b.notes_before,
-                           notes_after=b.notes_after)
+        self._service.restore(self._before)
         self._changed()
 
 
@@ -117,7 +105,7 @@ class LogInteractionCommand(_DoneOnce):
 
     def __init__(self, service: InteractionService, view: InteractionView,
                  changed: Changed) -> None:
-        super().__init__(_t("Log {kind} with {name}").format(kind=view.kind,
+        super().__init__(_t("Log {kind} with {name}").format(kind=kind_label(view.kind),
                                                              name=view.contact_name))
         self._service, self._view, self._changed = service, view, changed
 

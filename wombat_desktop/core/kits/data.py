@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 
 class KitKind(StrEnum):
@@ -17,6 +19,16 @@ class KitKind(StrEnum):
 class Paper(StrEnum):
     A4 = "a4"
     LETTER = "letter"
+
+
+# Where US Letter is the usual paper (CLDR's "US-Letter" territories); A4 everywhere else.
+LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "SV",
+                            "NI", "BZ", "PR"})
+
+
+def paper_for_region(region: str | None) -> Paper:
+    """US Letter in `LETTER_REGIONS` (ISO 3166 codes, any case), A4 elsewhere."""
+    return Paper.LETTER if (region or "").strip().upper() in LETTER_REGIONS else Paper.A4
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +76,7 @@ class Attendee:
     goal: str = ""
     notes: str = ""
     met: bool = False
+    expected: bool = True  # False: met there without being on the list (a walk-in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,11 +215,43 @@ class EventListItem:
     starts_at: dt.datetime | None
     place: str
     organization: str
-    attendees: int
+    attendees: int  # everyone on the list: the expected ones and the walk-ins
     met: int
+    walk_ins: int = 0  # met there without being expected
+
+    @property
+    def expected(self) -> int:
+        return self.attendees - self.walk_ins
 
     def as_json(self) -> dict[str, object]:
         return {"id": self.id, "name": self.name,
                 "starts_at": self.starts_at.isoformat() if self.starts_at else None,
                 "place": self.place, "organization": self.organization,
-                "attendees": self.attendees, "met": self.met}
+                "attendees": self.attendees, "expected": self.expected,
+                "walk_ins": self.walk_ins, "met": self.met}
+
+
+class Dated(Protocol):
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def starts_at(self) -> dt.datetime | None: ...
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def is_upcoming(starts_at: dt.datetime | None, today: dt.date) -> bool:
+    """Today or later; an event with no date yet counts as upcoming."""
+    return starts_at is None or starts_at.date() >= today
+
+
+def upcoming_first(events: Iterable[D], today: dt.date) -> list[D]:
+    """Upcoming events (soonest first, undated last), then past ones (most recent first)."""
+    items = list(events)
+    upcoming = sorted((e for e in items if is_upcoming(e.starts_at, today)),
+                      key=lambda e: (e.starts_at or dt.datetime.max, e.id))
+    past = sorted((e for e in items if not is_upcoming(e.starts_at, today)),
+                  key=lambda e: (e.starts_at or dt.datetime.min, e.id), reverse=True)
+    return upcoming + past

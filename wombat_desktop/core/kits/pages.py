@@ -101,8 +101,7 @@ def write_pdf(out: str | os.PathLike[str], paper: Paper, title: str, author: str
               story: Sequence[Flowable], ink: Ink, *, subject: str = "",
               templates: Sequence[PageTemplate] = (), footer_note: str = "") -> int:
     """Lay out ``story`` into ``out`` (via ``*.part`` and a rename); returns the page count."""
-    target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = Path(out)  # its folder must exist: a typo must not create folders
     part = target.with_name(target.name + ".part")
     size = page_size(paper)
     doc = BaseDocTemplate(str(part), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,

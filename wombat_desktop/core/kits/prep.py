@@ -34,6 +34,7 @@ from wombat_desktop.core.kits.pages import write_pdf as _write
 from wombat_desktop.core.kits.text import Ink
 
 WORDS_PER_MINUTE = 150  # a relaxed, clear speaking pace
+LOOK_FOR = 20  # people with a goal listed by name; the rest are counted ("…and 3 more")
 
 
 def _intro(ink: Ink, st: Styles, data: KitData, width: float) -> list[Any]:
@@ -71,10 +72,15 @@ def _goals(ink: Ink, st: Styles, data: KitData) -> list[Any]:
     event = data.event
     goals = split_items(event.goals) if event else []
     out += bullets(ink, goals, st.body) or [empty(ink, st, "No goals set for this event.")]
-    targeted = [a for a in event.attendees if a.goal][:12] if event else []
+    # Everyone with a goal, or a count of the rest: never a silent cut (names sort by
+    # code point, so a cut used to drop the CJK ones at the end of the list).
+    targeted = [a for a in event.attendees if a.goal] if event else []
     if targeted:
         out.append(Paragraph("People to look for", st.h3))
-        out += bullets(ink, [f"{a.name}: {a.goal}" for a in targeted], st.body)
+        out += bullets(ink, [f"{a.name}: {a.goal}" for a in targeted[:LOOK_FOR]], st.body)
+        if len(targeted) > LOOK_FOR:
+            out.append(Paragraph(ink.rich(f"…and {len(targeted) - LOOK_FOR} more: see "
+                                          "“Who is coming”."), st.muted))
     return out
 
 
@@ -102,8 +108,15 @@ def _ask_about(a: Attendee) -> str:
 
 
 def _cheat_sheet(ink: Ink, st: Styles, data: KitData, width: float) -> list[Any]:
-    people = data.event.attendees if data.event else ()
-    out: list[Any] = [Paragraph(ink.rich(f"Who is coming ({len(people)})"), st.h2)]
+    everyone = data.event.attendees if data.event else ()
+    people = [a for a in everyone if a.expected]
+    walk_ins = [a for a in everyone if not a.expected]
+    title = f"Who is coming ({len(people)})" + (
+        f" · met there: {len(walk_ins)} new" if walk_ins else "")
+    out: list[Any] = [Paragraph(ink.rich(title), st.h2)]
+    if walk_ins:
+        out.append(Paragraph(ink.rich("Met there: " + "; ".join(
+            a.name + (f" ({a.company})" if a.company else "") for a in walk_ins)), st.muted))
     if not people:
         return [*out, empty(ink, st, "No expected attendees yet: add them to the event.")]
     widths = [w * width for w in (0.2, 0.19, 0.08, 0.13, 0.08, 0.32)]

@@ -240,10 +240,15 @@ class MetSomeoneDialog(_SubmitDialog):
     """Capture a new person met at the event: becomes a contact, ticked as met."""
 
     def __init__(self, event_name: str, submit: Callable[[str, str, str, str, str], Any],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, warning: str = "") -> None:
         super().__init__(self.tr("Someone new I met at {event}").format(event=event_name),
                          parent)
         self._submit_fn = submit
+        self.warning_label = QLabel(f"⚠ {warning}", self)  # e.g. the event is still ahead
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setAccessibleName(self.tr("Warning"))
+        self.warning_label.setVisible(bool(warning))
+        self.outer.insertWidget(0, self.warning_label)
         self.name_edit = QLineEdit(self)
         self.company_edit = QLineEdit(self)
         self.email_edit = QLineEdit(self)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wombat_desktop.core import followups as rules
 from wombat_desktop.core.activity_views import LunchView
 from wombat_desktop.core.errors import WombatError
 
@@ -69,15 +70,21 @@ class SubmitDialog(QDialog):
 
 
 class ScheduleDialog(SubmitDialog):
-    """Date, time, place and length of a lunch; a time in the past is refused."""
+    """Date, time, place and length of a lunch; a time in the past is refused.
+
+    It opens on the next free weekday lunch slot and warns (without refusing) when the
+    time overlaps one of the ``others`` (the lunches already scheduled).
+    """
 
     def __init__(self, lunch: LunchView, now: dt.datetime,
                  submit: Callable[[dt.datetime, str, int], LunchView],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, others: Sequence[LunchView] = ()) -> None:
         super().__init__(self.tr("Schedule lunch with {name}").format(name=lunch.name), parent)
         self._submit_fn = submit
-        start = lunch.starts_at or dt.datetime.combine(
-            now.date() + dt.timedelta(days=1), dt.time(12, 0))
+        self._others = [o for o in others if o.starts_at is not None and o.id != lunch.id]
+        start = lunch.starts_at or rules.next_free_slot(
+            now, [(o.starts_at, o.duration_minutes) for o in self._others
+                  if o.starts_at is not None], lunch.duration_minutes or 60)
         self.date_edit = QDateEdit(QDate(start.date()), self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd yyyy-MM-dd")
@@ -96,7 +103,31 @@ class ScheduleDialog(SubmitDialog):
                               (self.tr("&Length:"), self.duration_spin)):
             self.form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        self.clash_label = QLabel(self)
+        self.clash_label.setWordWrap(True)
+        self.clash_label.setAccessibleName(self.tr("Overlapping lunch"))
+        self.layout_.addWidget(self.clash_label)
         self.finish_layout()
+        for signal in (self.date_edit.dateChanged, self.time_edit.timeChanged,
+                       self.duration_spin.valueChanged):
+            signal.connect(lambda *_a: self._check_clash())
+        self._check_clash()
+
+    def clashes(self) -> list[LunchView]:
+        """The scheduled lunches that overlap the time chosen."""
+        at, minutes = self.starts_at(), self.duration_spin.value()
+        return [o for o in self._others if o.starts_at is not None
+                and rules.overlaps(at, minutes, o.starts_at, o.duration_minutes)]
+
+    def _check_clash(self) -> None:
+        found = self.clashes()
+        self.clash_label.setVisible(bool(found))
+        if found:
+            o = found[0]
+            assert o.starts_at is not None
+            self.clash_label.setText(self.tr(
+                "Heads up: you already have lunch with {name} at {when}.").format(
+                name=o.name, when=f"{o.starts_at:%a %H:%M}"))
 
     def starts_at(self) -> dt.datetime:
         day = self.date_edit.date().toPython()

@@ -81,6 +81,13 @@ class ReferralDialog(SubmitDialog):
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
         self.finish_layout()
         self.resize(460, 0)
+        self.received_radio.toggled.connect(self._on_received_radio_toggled)
+
+    def _on_received_radio_toggled(self, received: bool) -> None:
+        """Business they sent reached the user: it is at least "contacted" by then."""
+        if self.status_combo.currentData() in ("given", "contacted"):
+            value = "contacted" if received else "given"
+            self.status_combo.setCurrentIndex(self.status_combo.findData(value))
 
     def draft(self) -> ReferralDraft:
         day = self.date_edit.date().toPython()

@@ -26,7 +26,7 @@ from wombat_desktop.core.activity_views import (
     ListEntryView,
     LunchView,
 )
-from wombat_desktop.core.ties import ago
+from wombat_desktop.core.ties import KIND_LABEL, ago
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -47,10 +47,17 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
+def kind_label(kind: str) -> str:
+    """An interaction kind as the user reads it ("one-to-one", not "one_to_one")."""
+    return _t(KIND_LABEL.get(kind, kind))  # type: ignore[call-overload]
+
+
 def when(v: LunchView) -> str:
     """Date and time of a lunch, or the day its next step is due."""
     if v.starts_at is not None and v.status in ("scheduled", "held", "followed_up"):
         return f"{v.starts_at:%a %Y-%m-%d %H:%M}"
+    if v.status == "declined":  # nothing to do: no due date
+        return ""
     return _t("call by {day}").format(day=f"{v.action_on:%Y-%m-%d}") if v.action_on else ""
 
 
@@ -217,19 +224,30 @@ class KeepInTouchTableModel(ViewTableModel[KeepInTouchView]):
     def __init__(self, today: Callable[[], dt.date], parent: Any = None) -> None:
         super().__init__(parent)
         self._today = today
+        self._open: dict[int, str] = {}
         self.columns = [
             (_t("Name"), lambda v: v.name),
             (_t("Tie"), lambda v: _t(v.tie)),
             (_t("Last contact"), lambda v: (
-                f"{ago(v.last_interaction_on, self._today())} ({v.last_interaction_kind})"
+                f"{ago(v.last_interaction_on, self._today())} "
+                f"({kind_label(v.last_interaction_kind)})"
                 if v.last_interaction_on else _t("never"))),
             (_t("Keep in touch"), lambda v: _t("every {n} days").format(n=v.cadence_days)),
             (_t("Overdue"), lambda v: _t("{n} days").format(n=v.days_overdue)),
+            (_t("Lunch"), lambda v: status_label(self._open.get(v.contact_id, "new"))),
             (_t("Phone"), lambda v: v.phone),
         ]
         self.tips = ["", _t("Strong or weak contact"), _t("The last logged interaction"),
                      _t("Your cadence for this person (defaults by tie strength)"),
-                     _t("Days past the cadence"), ""]
+                     _t("Days past the cadence"),
+                     _t("Their open lunch in the planner, if any"), ""]
+
+    def set_open(self, open_lunches: dict[int, str]) -> None:
+        """contact id -> status of their open lunch (set before `set_items`)."""
+        self._open = dict(open_lunches)
+
+    def open_lunches(self) -> dict[int, str]:
+        return self._open
 
     def extra(self, item: KeepInTouchView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and column == 1 and item.tie == "strong":

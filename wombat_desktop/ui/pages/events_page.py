@@ -39,7 +39,13 @@ from wombat_desktop.ui.dialogs.event_dialog import (
     MetSomeoneDialog,
 )
 from wombat_desktop.ui.jobs import JobRunner
-from wombat_desktop.ui.widgets.event_attendees import GOAL, MET, NOTES, AttendeeTable
+from wombat_desktop.ui.widgets.event_attendees import (
+    GOAL,
+    MET,
+    NOTES,
+    AttendeeTable,
+    counts_text,
+)
 
 
 class _SnapshotCommand(QUndoCommand):
@@ -126,6 +132,9 @@ class EventsPage(QWidget):
         a = QVBoxLayout(people)
         self.table = AttendeeTable(people)
         self.count_label = QLabel(people)
+        self.future_label = QLabel(people)  # a warning: people "met" before the event
+        self.future_label.setWordWrap(True)
+        self.future_label.setAccessibleName(self.tr("Event not started yet"))
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add attendees…"), people)
         self.remove_button = QPushButton(self.tr("&Remove"), people)
@@ -137,6 +146,7 @@ class EventsPage(QWidget):
         buttons.addStretch(1)
         a.addWidget(self.table, 1)
         a.addWidget(self.count_label)
+        a.addWidget(self.future_label)
         a.addLayout(buttons)
         d.addWidget(people, 1)
 
@@ -205,7 +215,7 @@ class EventsPage(QWidget):
         for e in summaries:
             when = _when(e.starts_at) or self.tr("no date yet")
             where = f" · {e.place}" if e.place else ""
-            counts = self.tr("{n} expected, {m} met").format(n=e.attendees, m=e.met)
+            counts = counts_text(e.expected, e.met, e.walk_ins)
             item = QListWidgetItem(f"{e.name}\n{when}{where}\n{counts}", self.event_list)
             item.setData(Qt.ItemDataRole.UserRole, e.id)
             if not e.upcoming:
@@ -247,6 +257,7 @@ class EventsPage(QWidget):
             self.plan_label.clear()
             self.table.setRowCount(0)
             self.count_label.clear()
+            self.future_label.hide()
             self.notes_edit.blockSignals(True)
             self.notes_edit.clear()
             self.notes_edit.blockSignals(False)
@@ -272,9 +283,15 @@ class EventsPage(QWidget):
 
     def _fill_table(self, view: EventView) -> None:
         self.table.fill(view)
-        self.count_label.setText(self.tr("{n} on the list · {m} met · {new} new").format(
-            n=len(view.attendees), m=len(view.met),
-            new=sum(1 for a in view.attendees if not a.expected)))
+        self.count_label.setText(counts_text(len(view.expected), len(view.met),
+                                             len(view.walk_ins)))
+        self.future_label.setText(f"⚠ {self._future_warning(view)}")
+        self.future_label.setVisible(view.future and bool(view.met))
+
+    def _future_warning(self, view: EventView) -> str:
+        return self.tr("{name} has not started yet ({when}): people ticked as met count as "
+                       "contact and get follow-ups only once it has taken place.").format(
+            name=view.draft.name, when=_when(view.draft.starts_at))
 
     def _changed(self, select: int | None = None) -> None:
         self.reload(select)
@@ -397,6 +414,8 @@ class EventsPage(QWidget):
         try:
             if column == MET:
                 self._events.set_met(view.id, [contact_id], bool(value))
+                if value and view.future:
+                    self.message.emit(self._future_warning(view))
             elif column == GOAL:
                 self._events.set_goal(view.id, contact_id, str(value))
             elif column == NOTES:
@@ -413,8 +432,7 @@ class EventsPage(QWidget):
         if item is None or view is None:
             return
         lines = item.text().split("\n")
-        lines[-1] = self.tr("{n} expected, {m} met").format(n=len(view.attendees),
-                                                            m=len(view.met))
+        lines[-1] = counts_text(len(view.expected), len(view.met), len(view.walk_ins))
         item.setText("\n".join(lines))
 
     def _on_new_person_button_clicked(self) -> None:
@@ -425,7 +443,9 @@ class EventsPage(QWidget):
         def submit(name: str, company: str, email: str, phone: str, notes: str) -> int:
             return self._events.capture_contact(view.id, name, company, email, phone, notes)
 
-        self.dialog = dialog = MetSomeoneDialog(view.draft.name, submit, self)
+        # A future event gets a warning, not a refusal: its date may just be wrong.
+        self.dialog = dialog = MetSomeoneDialog(
+            view.draft.name, submit, self, self._future_warning(view) if view.future else "")
         dialog.accepted.connect(lambda: self._after_capture(dialog))
         dialog.open()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wombat_desktop.core import followups as rules
 from wombat_desktop.core.activity_views import (
     AgendaView,
     CallSheetEntry,
@@ -40,6 +41,7 @@ from wombat_desktop.ui.models.lunch_table import (
     KeepInTouchTableModel,
     ListEntryTableModel,
     ViewTableModel,
+    status_label,
 )
 from wombat_desktop.ui.widgets.agenda_strip import AgendaStrip
 from wombat_desktop.ui.widgets.lunch_planner import LunchPlanner
@@ -98,6 +100,7 @@ class FollowUpsPage(QWidget):
         self._organizations = organizations or list
         self._losing_touch = losing_touch or list
         self._orgs: list[tuple[int, str]] = []
+        self._lists = FollowUpLists((), ())
         self._select_after: int | None = None
         self.visit_dialog: VisitDialog | None = None
         self.nurture_model = ListEntryTableModel(today, self)
@@ -129,7 +132,7 @@ class FollowUpsPage(QWidget):
         self.nurture_table = _table(self, self.nurture_model, self.tr("Nurture list"), widths)
         self.expand_table = _table(self, self.expand_model, self.tr("Expand list"), widths)
         self.losing_table = _table(self, self.losing_model, self.tr("Losing touch"),
-                                   (170, 60, 200, 130, 90))
+                                   (170, 60, 200, 130, 90, 90))
         self.lists_tabs.addTab(self.nurture_table, "")
         self.lists_tabs.addTab(self.expand_table, "")
         self.lists_tabs.addTab(self.losing_table, "")
@@ -203,6 +206,8 @@ class FollowUpsPage(QWidget):
         self.planner.message.connect(self.message)
         self.planner.contactsChanged.connect(self.contactsChanged)
         self.lists_tabs.currentChanged.connect(lambda _i: self._update_hint())
+        self.planner.filter_combo.currentIndexChanged.connect(
+            lambda _i: self._set_planner_title(True))
         for table in (self.nurture_table, self.expand_table, self.losing_table):
             table.selectionModel().selectionChanged.connect(lambda *_a: self._update_hint())
             table.doubleClicked.connect(self._on_list_double_clicked)
@@ -218,9 +223,13 @@ class FollowUpsPage(QWidget):
                                               "back yet") + n(len(lists.nurture)))
         self.lists_tabs.setTabText(1, self.tr("&Expand — you want to do business with "
                                               "them") + n(len(lists.expand)))
-        self.lower_tabs.setTabText(0, self.tr("Lunch planner") + n(
-            len(snap.lunches) if snap else 0))
+        self._set_planner_title(snap is not None)
         self.lower_tabs.setTabText(1, self.tr("&Call sheet") + n(len(snap.calls) if snap else 0))
+
+    def _set_planner_title(self, loaded: bool) -> None:
+        """"Lunch planner (27 open of 37)": the count matches the rows the filter shows."""
+        count = f" ({self.planner.shown_summary()})" if loaded else ""
+        self.lower_tabs.setTabText(0, self.tr("Lunch planner") + count)
 
     # --- loading --------------------------------------------------------------------
 
@@ -249,6 +258,9 @@ class FollowUpsPage(QWidget):
                 if row >= 0:
                     table.selectRow(row)
         self.planner.set_lunches(snap.lunches)
+        self._lists = snap.lists
+        self.losing_model.set_open({v.contact_id: v.status for v in snap.lunches
+                                    if v.status in OPEN})
         self.losing_model.set_items(snap.losing_touch)
         self.calls_model.set_items(snap.calls)
         self._orgs = snap.organizations
@@ -283,8 +295,35 @@ class FollowUpsPage(QWidget):
         return [model.item(r) for r in rows if r < model.rowCount()]
 
     def _losing_chosen(self) -> list[int]:
+        return [v.contact_id for v in self._losing_views()]
+
+    def _losing_views(self) -> list[KeepInTouchView]:
         rows = sorted({i.row() for i in self.losing_table.selectionModel().selectedRows()})
-        return [self.losing_model.item(r).contact_id for r in rows]
+        return [self.losing_model.item(r) for r in rows]
+
+    def _keep_in_touch_plans(self, chosen: Sequence[KeepInTouchView]
+                             ) -> list[tuple[int, str, str, str]]:
+        """(contact, list, reason, talking points) of lunches planned to keep in touch;
+        the list is nurture or expand when the person is on one."""
+        on_list = {e.contact_id: e for e in (*self._lists.expand, *self._lists.nurture)}
+        out = []
+        for v in chosen:
+            entry = on_list.get(v.contact_id)
+            points = self.tr("Catch up: what is new with them since you last spoke?")
+            if entry is not None:
+                points += "\n" + self.tr("Also on your {list} list: {why}").format(
+                    list=self.tr(entry.list_name), why=entry.reason)
+            out.append((v.contact_id, entry.list_name if entry else "other",
+                        rules.keep_in_touch_reason(v.last_interaction_on, self._today()),
+                        points))
+        return out
+
+    def _say_busy(self, names: Sequence[tuple[str, str]]) -> None:
+        """Tell the user who was not planned because they have an open lunch."""
+        if names:
+            shown = ", ".join(f"{n} ({status_label(st)})" for n, st in names[:3])
+            self.message.emit(self.tr("Already has an open lunch, not planned again: {who}. "
+                                      "Double-click to open it.").format(who=shown))
 
     def _update_hint(self) -> None:
         if self.lists_tabs.currentIndex() == 2:
@@ -324,18 +363,30 @@ class FollowUpsPage(QWidget):
 
     def plan_selected(self) -> None:
         """Put the selected people on the call list (undo removes the new lunches)."""
+        service = self._service
         if self.lists_tabs.currentIndex() == 2:
-            ids, list_name = self._losing_chosen(), "other"
+            open_ = self.losing_model.open_lunches()
+            views = self._losing_views()
+            self._say_busy([(v.name, open_[v.contact_id]) for v in views
+                            if v.contact_id in open_])
+            todo = self._keep_in_touch_plans([v for v in views if v.contact_id not in open_])
+            if not todo:
+                return
+
+            def again() -> list[LunchView]:
+                return [service.plan(cid, list_name, reason=why, talking_points=points)
+                        for cid, list_name, why, points in todo]
         else:
-            chosen = [e for e in self._chosen() if e.status not in OPEN]
+            every = self._chosen()
+            self._say_busy([(e.name, e.status) for e in every if e.status in OPEN])
+            chosen = [e for e in every if e.status not in OPEN]
             ids = [e.contact_id for e in chosen]
             list_name = chosen[0].list_name if chosen else ""
-        if not ids:
-            return
-        service = self._service
+            if not ids:
+                return
 
-        def again() -> list[LunchView]:
-            return service.plan_many(ids, list_name)
+            def again() -> list[LunchView]:
+                return service.plan_many(ids, list_name)
 
         try:
             planned = again()

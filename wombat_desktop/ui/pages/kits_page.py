@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from wombat_desktop.core.errors import WombatError
-from wombat_desktop.core.kits.data import KitKind, Paper
-from wombat_desktop.services.kits import KitResult, KitService
+from wombat_desktop.core.kits.data import KitKind, Paper, paper_for_region
+from wombat_desktop.services.kits import KitResult, KitService, check_target
 from wombat_desktop.ui import prompts
 from wombat_desktop.ui.jobs import JobRunner
 from wombat_desktop.ui.widgets.pdf_preview import (
@@ -36,8 +36,6 @@ from wombat_desktop.ui.widgets.pdf_preview import (
     print_dpi,
     render_pages,
 )
-
-LETTER_TERRITORIES = {QLocale.Country.UnitedStates, QLocale.Country.Canada}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +46,15 @@ class BuiltKit:
     images: list[QImage]
 
 
+def locale_region(locale: QLocale | None = None) -> str:
+    """The locale's territory as an ISO 3166 code ("en_US" -> "US"; "" when it has none)."""
+    territory = (locale or QLocale()).name().rpartition("_")[2]
+    return territory.upper() if len(territory) == 2 and territory.isalpha() else ""
+
+
 def default_paper(locale: QLocale | None = None) -> Paper:
-    """US Letter in the United States and Canada, A4 elsewhere."""
-    territory = (locale or QLocale()).territory()
-    return Paper.LETTER if territory in LETTER_TERRITORIES else Paper.A4
+    """US Letter where the locale's territory uses it (US, Canada, Mexico …), A4 elsewhere."""
+    return paper_for_region(locale_region(locale))
 
 
 class KitsPage(QWidget):
@@ -100,7 +103,11 @@ class KitsPage(QWidget):
         self.paper_combo.setAccessibleName(self.tr("Paper"))
         self.paper_combo.addItem(self.tr("A4"), Paper.A4)
         self.paper_combo.addItem(self.tr("US Letter"), Paper.LETTER)
-        self.paper_combo.setCurrentIndex(self.paper_combo.findData(default_paper()))
+        try:  # the profile's region first, the locale's when it has none
+            paper = self._kits.default_paper(locale_region())
+        except WombatError:
+            paper = default_paper()
+        self.paper_combo.setCurrentIndex(self.paper_combo.findData(paper))
         form.addRow(self.tr("&Event:"), self.event_combo)
         form.addRow(self.tr("&Kit:"), self.kind_combo)
         form.addRow(self.tr("&Paper:"), self.paper_combo)
@@ -159,12 +166,12 @@ class KitsPage(QWidget):
             self.message.emit(str(exc))
             return
         self.event_combo.clear()
-        today = self._today()
-        for e in sorted(events, key=lambda e: (e.starts_at is None or e.starts_at.date() < today,
-                                               e.starts_at or dt.datetime.min)):
+        for e in events:  # upcoming (soonest first), then past (most recent first)
             when = e.starts_at.strftime("%Y-%m-%d") if e.starts_at else self.tr("no date")
-            self.event_combo.addItem(self.tr("{name} — {when} ({n} expected)").format(
-                name=e.name, when=when, n=e.attendees), e.id)
+            text = (self.tr("{name} — {when} ({n} expected, {w} new met there)") if e.walk_ins
+                    else self.tr("{name} — {when} ({n} expected)"))
+            self.event_combo.addItem(text.format(name=e.name, when=when, n=e.expected,
+                                                 w=e.walk_ins), e.id)
         if not events:
             self.event_combo.addItem(self.tr("No events yet (add one on the Events page)"), None)
         chosen = keep if self.event_combo.findData(keep) >= 0 and keep is not None else upcoming
@@ -258,7 +265,11 @@ class KitsPage(QWidget):
         """Copy the built PDF to ``target`` (via ``*.part`` and a rename)."""
         if self.result is None or not target:
             return None
-        path = Path(target)
+        try:
+            path = check_target(target)
+        except WombatError as exc:
+            prompts.error(self, self.tr("Could not save the PDF"), str(exc))
+            return None
         part = path.with_name(path.name + ".part")
         try:
             shutil.copyfile(self.result.path, part)

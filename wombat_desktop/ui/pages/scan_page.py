@@ -3,15 +3,18 @@
 The salesperson's flow after an event: type the event once, drop the whole stack of photos,
 start checking the first card while the rest are still being read, fix what is marked,
 tick "update the existing contact" where the app found one, and save the batch.
+Keys: Ctrl+PgDown / Ctrl+PgUp move through the queue (the cursor lands on the first field
+to check), Ctrl+S saves; the event stays filled in for the next batch.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QShowEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -22,13 +25,12 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from wombat_desktop.core.errors import CancelledError
-from wombat_desktop.core.ocr import IMAGE_SUFFIXES, Box, image_files, turn_box
+from wombat_desktop.core.ocr import Box, image_files, turn_box
 from wombat_desktop.core.progress import CancelToken
 from wombat_desktop.services.scanning import (
     SaveSummary,
@@ -40,6 +42,13 @@ from wombat_desktop.services.scanning import (
 from wombat_desktop.ui import prompts
 from wombat_desktop.ui.jobs import JobRunner
 from wombat_desktop.ui.widgets.card_review import CardReview, ReviewItem, low_fields
+from wombat_desktop.ui.widgets.scan_helpers import (
+    card_icon,
+    dropped_paths,
+    install_shortcuts,
+    summary_text,
+    time_left,
+)
 
 FILTER = "Card images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp *.heic *.heif *.pdf)"
 
@@ -64,6 +73,7 @@ class ScanPage(QWidget):
         self._jobs = jobs
         self._cancel: CancelToken | None = None
         self._warming = False
+        self._started = 0.0  # when the running batch started (for the time-left estimate)
         self.items: list[ReviewItem] = []
         self.file_dialog: QFileDialog | None = None
         self._relay = _Relay(self)
@@ -140,6 +150,9 @@ class ScanPage(QWidget):
         self.review.cropRequested.connect(self._on_review_crop_requested)
         self._relay.progress.connect(self._on_progress)
         self._relay.scanned.connect(self._add_result)
+        self.shortcuts = install_shortcuts(self, {"save": self.save,
+                                                  "next": lambda: self.step(1),
+                                                  "previous": lambda: self.step(-1)})
 
     # --- warm-up --------------------------------------------------------------------
 
@@ -178,11 +191,11 @@ class ScanPage(QWidget):
         self.scan_paths(paths)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped(event.mimeData()):
+        if dropped_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = _dropped(event.mimeData())
+        paths = dropped_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.scan_paths(paths)
@@ -220,6 +233,7 @@ class ScanPage(QWidget):
 
         self.progress.setRange(0, len(files))
         self.progress.setValue(0)
+        self._started = time.monotonic()
         self._set_busy(True)
         self._jobs.start(work, self._on_scan_done)
         return True
@@ -231,8 +245,9 @@ class ScanPage(QWidget):
 
     def _on_progress(self, done: int, total: int, name: str) -> None:
         self.progress.setValue(done)
-        self.status.setText(self.tr("Reading card {0} of {1}: {2}").format(done + 1, total,
-                                                                            name))
+        text = self.tr("Reading card {0} of {1}: {2}").format(done + 1, total, name)
+        left = time_left(done, total, time.monotonic() - self._started)
+        self.status.setText(f"{text} ({left})" if left else text)
 
     def _on_scan_done(self, _result: Any, error: BaseException | None) -> None:
         self._cancel = None
@@ -242,32 +257,16 @@ class ScanPage(QWidget):
         elif error is not None:
             prompts.error(self, self.tr("Scan cards"), str(error))
         else:
-            self.status.setText(self._summary())
-
-    def _summary(self) -> str:
-        check = sum(1 for i in self.items if i.low or i.result.error)
-        dupes = sum(1 for i in self.items if i.result.duplicate)
-        return self.tr("{0} cards to review: {1} with fields to check, {2} already in your "
-                       "contacts.").format(len(self.items), check, dupes)
+            self.status.setText(summary_text(self.items))
 
     def _add_result(self, result: ScanResult) -> None:
         item = ReviewItem(result, self._scanning.to_draft(result), low=low_fields(result))
         self.items.append(item)
-        row = QListWidgetItem(self._icon(item), item.title, self.queue)
+        row = QListWidgetItem(card_icon(self.style(), item), item.title, self.queue)
         row.setToolTip(result.error or result.path)
         if self.queue.currentRow() < 0:
             self.queue.setCurrentRow(0)
         self._update_buttons()
-
-    def _icon(self, item: ReviewItem) -> QIcon:
-        pixmap = QStyle.StandardPixmap
-        if item.result.error:
-            return self.style().standardIcon(pixmap.SP_MessageBoxCritical)
-        if item.low:
-            return self.style().standardIcon(pixmap.SP_MessageBoxWarning)
-        if item.result.duplicate:
-            return self.style().standardIcon(pixmap.SP_MessageBoxInformation)
-        return self.style().standardIcon(pixmap.SP_DialogApplyButton)
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -278,7 +277,8 @@ class ScanPage(QWidget):
         idle = not self.busy
         count = sum(1 for i in self.items if not i.result.error or i.draft.display_name())
         self.save_button.setEnabled(idle and count > 0)
-        self.save_button.setText(self.tr("&Save %n contact(s)", "", count) if count
+        self.save_button.setText(self.tr("&Save 1 contact") if count == 1
+                                 else self.tr("&Save {0} contacts").format(count) if count
                                  else self.tr("&Save contacts"))
         self.remove_button.setEnabled(self.queue.currentRow() >= 0)
 
@@ -289,6 +289,14 @@ class ScanPage(QWidget):
         self._refresh_row(self.review.item)
         self.review.show_item(self.items[row] if 0 <= row < len(self.items) else None)
         self._update_buttons()
+
+    def step(self, delta: int) -> None:
+        """Show the next (1) or previous (-1) card and put the cursor on its first field."""
+        if not self.items:
+            return
+        row = max(0, min(len(self.items) - 1, self.queue.currentRow() + delta))
+        self.queue.setCurrentRow(row)
+        self.review.focus_first_field()
 
     def _refresh_row(self, item: ReviewItem | None) -> None:
         if item is not None and item in self.items:
@@ -346,11 +354,11 @@ class ScanPage(QWidget):
             self._refresh_row(item)
             row = self.queue.item(self.items.index(item))
             if row is not None:
-                row.setIcon(self._icon(item))
+                row.setIcon(card_icon(self.style(), item))
                 row.setToolTip(result.error or result.path)
             if self.review.item is item:
                 self.review.show_item(item)
-            self.status.setText(self._summary())
+            self.status.setText(summary_text(self.items))
 
         self._jobs.start(lambda: self._scanning.scan_one(path, region, turn, crop), done)
 
@@ -395,10 +403,5 @@ class ScanPage(QWidget):
         self.message.emit(text)
         self.contactsChanged.emit([*summary.created, *summary.updated])
         self._update_buttons()
+        self.open_button.setFocus()  # the next stack of cards; the event stays filled in
 
-
-def _dropped(mime: Any) -> list[str]:
-    if mime is None or not mime.hasUrls():
-        return []
-    paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-    return [p for p in paths if Path(p).is_dir() or Path(p).suffix.lower() in IMAGE_SUFFIXES]

@@ -39,6 +39,9 @@ LANGUAGES = {"en": "English", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
              "mixed": "mixed languages"}
 
 
+HOOK_CHARS = 90  # a longer hook is shortened in the picker (its tooltip shows it all)
+
+
 @dataclass(frozen=True, slots=True)
 class ScriptsSnapshot:
     scripts: list[IntroScriptView]
@@ -185,9 +188,12 @@ class ScriptsPage(QWidget):
         self.hook_combo.blockSignals(True)
         self.hook_combo.clear()
         self.hook_combo.addItem(self.tr("(no memory hook)"), None)
-        for h in snap.hooks:
-            self.hook_combo.addItem(h.text, h.id)
-        self.hook_combo.setCurrentIndex(max(0, self.hook_combo.findData(chosen)))
+        for h in snap.hooks:  # current versions only: older ones live in the hook's history
+            short = h.text if len(h.text) <= HOOK_CHARS else h.text[:HOOK_CHARS - 1] + "…"
+            self.hook_combo.addItem(short, h.id)
+            self.hook_combo.setItemData(self.hook_combo.count() - 1, h.text,
+                                        Qt.ItemDataRole.ToolTipRole)
+        self.hook_combo.setCurrentIndex(self.hook_index(chosen))
         self.hook_combo.blockSignals(False)
         self.list.blockSignals(True)
         self.list.clear()
@@ -251,16 +257,27 @@ class ScriptsPage(QWidget):
         verdict = (self.tr("fits {n} s").format(n=target) if est.seconds <= target
                    else self.tr("<b>{d} s too long</b> for {n} s").format(
                        d=round(est.seconds - target), n=target))
-        self.count_label.setText(self.tr("{label} spoken ({lang}) · {chars} characters · "
-                                         "{verdict}").format(
-            label=est.label, lang=self.tr(lang) if lang else self.tr("empty"),
-            chars=est.characters, verdict=verdict))
+        if not est.characters:
+            self.count_label.setText(self.tr(
+                "Empty: fill in the parts above (or “Fill from my profile”), then Recompose."))
+            return
+        # CJK text is already counted in characters; a second count would only confuse.
+        chars = "" if est.cjk_characters else self.tr(" · {n} characters").format(
+            n=est.characters)
+        self.count_label.setText(self.tr("{label} spoken ({lang}){chars} · {verdict}").format(
+            label=est.label, lang=self.tr(lang), chars=chars, verdict=verdict))
 
     def _on_profile_button_clicked(self) -> None:
         p = self._profile_parts
         self.name_edit.setText(p.name)
         self.background_edit.setPlainText(p.background)
         self.product_edit.setPlainText(p.product)
+
+    def hook_index(self, hook_id: int | None) -> int:
+        """The picker row for a hook id; an older version picks the hook's current one."""
+        current = next((h.id for h in self._hooks
+                        if h.id == hook_id or any(v.id == hook_id for v in h.history)), None)
+        return max(0, self.hook_combo.findData(current)) if current is not None else 0
 
     def _on_list_current_changed(self) -> None:
         item = self.list.currentItem()
@@ -275,7 +292,7 @@ class ScriptsPage(QWidget):
         self.name_edit.setText(s.name_part)
         self.background_edit.setPlainText(s.background_part)
         self.product_edit.setPlainText(s.product_part)
-        self.hook_combo.setCurrentIndex(max(0, self.hook_combo.findData(s.memory_hook_id)))
+        self.hook_combo.setCurrentIndex(self.hook_index(s.memory_hook_id))
         button = self.length_buttons.get(s.seconds)
         if button is not None:
             button.setChecked(True)

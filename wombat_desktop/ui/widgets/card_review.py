@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QImage
+from PySide6.QtGui import QFont, QImage, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -223,9 +223,9 @@ class CardReview(QWidget):
         self._mark(item)
         duplicate = item.result.duplicate
         if duplicate is not None:
-            lines = [self.tr("{name} is already in your contacts ({score}% alike: {why}).")
-                     .format(name=duplicate.name, score=duplicate.score,
-                             why="; ".join(duplicate.reasons))]
+            lines = [self.tr("{name} is already in your contacts ({score}% alike):")
+                     .format(name=duplicate.name, score=duplicate.score)]
+            lines += [f"  {reason}" for reason in duplicate.reasons]
             for diff in duplicate.differences:
                 lines.append(self.tr("• {field}: card “{card}”, stored “{stored}”").format(
                     field=diff.field, card=diff.scanned, stored=diff.stored or "—"))
@@ -233,6 +233,28 @@ class CardReview(QWidget):
                 lines.append(self.tr("The card adds nothing new."))
             self.duplicate_text.setText("\n".join(lines))
             self.update_existing.setChecked(item.update_existing)
+            self._fit_duplicate_text()
+
+    def _fit_duplicate_text(self) -> None:
+        """Give the wrapped duplicate text the height it needs (else its lines overlap)."""
+        label = self.duplicate_text
+        width = label.width() if label.width() > 50 else max(300, self.width() // 2)
+        label.setMinimumHeight(label.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.duplicate_box.isVisible():
+            self._fit_duplicate_text()
+
+    def focus_first_field(self) -> None:
+        """Put the cursor on the first field to check (the name when none is marked)."""
+        if self.item is None:
+            return
+        key = next((k for k in self.edits if k in self.item.low), "name")
+        edit = self.edits[key]
+        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if isinstance(edit, QLineEdit):
+            edit.selectAll()
 
     def _show_image(self, item: ReviewItem) -> None:
         if not item.result.image:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,6 +14,15 @@ from PySide6.QtWidgets import (
 from wombat_desktop.services.events import EventView
 
 MET, NAME, COMPANY, TIE, LAST, GOAL, NOTES = range(7)
+
+
+def counts_text(expected: int, met: int, walk_ins: int) -> str:
+    """"15 expected, 4 met (1 new)": walk-ins are met, never expected."""
+    tr = QCoreApplication.translate
+    if walk_ins:
+        return tr("AttendeeTable", "{n} expected, {m} met ({w} new)").format(
+            n=expected, m=met, w=walk_ins)
+    return tr("AttendeeTable", "{n} expected, {m} met").format(n=expected, m=met)
 
 
 class AttendeeTable(QTableWidget):
@@ -48,7 +57,6 @@ class AttendeeTable(QTableWidget):
         """Show the event's attendees (no `edited` signals while filling)."""
         self._filling = True
         self.setRowCount(len(view.attendees))
-        locale = QLocale()
         fixed = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         for row, a in enumerate(view.attendees):
             met = QTableWidgetItem()
@@ -58,7 +66,7 @@ class AttendeeTable(QTableWidget):
             met.setToolTip(self.tr("Met at the event"))
             last = ""
             if a.last_on is not None:
-                last = locale.toString(QDate(a.last_on), QLocale.FormatType.ShortFormat)
+                last = a.last_on.isoformat()  # as everywhere in the app: 2026-10-17
                 last += f" ({a.last_kind.replace('_', ' ')})" if a.last_kind else ""
             name = a.name + ("" if a.expected else self.tr(" (new)"))
             tie = self.tr("strong") if a.tie == "strong" else self.tr("weak")

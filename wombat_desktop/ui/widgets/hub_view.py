@@ -52,6 +52,48 @@ class HubPicture(QWidget):
         cx, cy = w / 2, h / 2
         return {n.id: QPointF(cx + n.x * rx, cy + n.y * ry) for n in self.hub.nodes}
 
+    def label_rects(self) -> dict[int, tuple[QRectF, str]]:
+        """Where each contact's name is drawn, so that no two names overlap.
+
+        The outer ring is placed first; each name tries its side of the ring, then the other
+        side, above and below, then a shorter (elided) form; a name with no free spot is left
+        out (hovering the dot still names the person).
+        """
+        if self.hub is None:
+            return {}
+        metrics = QFontMetrics(self.font())
+        points = self.node_points()
+        bounds = QRectF(self.rect()).adjusted(2, 2, -2, -2.5 * metrics.height())
+        taken = [QRectF(points[n.id].x() - self._radius(n), points[n.id].y() - self._radius(n),
+                        2 * self._radius(n), 2 * self._radius(n)) for n in self.hub.nodes]
+        order = sorted(self.hub.nodes[1:], key=lambda n: -math.hypot(n.x, n.y))
+        placed: dict[int, tuple[QRectF, str]] = {}
+        for node in order:
+            for width in (130, 70):
+                label = metrics.elidedText(node.label, Qt.TextElideMode.ElideRight, width)
+                spot = next((rect for rect in self._label_spots(node, label, metrics)
+                             if bounds.contains(rect)
+                             and not any(rect.intersects(t) for t in taken)), None)
+                if spot is not None:
+                    taken.append(spot)
+                    placed[node.id] = (spot, label)
+                    break
+        return placed
+
+    def _label_spots(self, node: HubNode, label: str, metrics: QFontMetrics) -> list[QRectF]:
+        """Candidate rectangles for a name, the natural one first."""
+        p = self.node_points()[node.id]
+        r = self._radius(node)
+        w, h = metrics.horizontalAdvance(label) + 2, float(metrics.height())
+        inner = math.hypot(node.x, node.y) < 0.8  # the staggered inner ring
+        right = QRectF(p.x() + r + 3, p.y() - h / 2, w, h)
+        left = QRectF(p.x() - r - 3 - w, p.y() - h / 2, w, h)
+        above = QRectF(p.x() - w / 2, p.y() - r - 2 - h, w, h)
+        below = QRectF(p.x() - w / 2, p.y() + r + 2, w, h)
+        sides = [right, left] if (node.x >= -0.05) != inner else [left, right]
+        ends = [above, below] if (node.y < 0) != inner else [below, above]
+        return [*ends, *sides] if abs(node.x) < 0.2 else [*sides, *ends]
+
     def _radius(self, node: HubNode) -> float:
         if node.id == 0:
             return 16.0
@@ -91,6 +133,7 @@ class HubPicture(QWidget):
             else:
                 painter.drawLine(a, b)
         metrics = QFontMetrics(self.font())
+        labels = self.label_rects()
         for node in hub.nodes:
             p = points[node.id]
             r = self._radius(node)
@@ -104,38 +147,29 @@ class HubPicture(QWidget):
                 painter.setPen(QPen(mid, 1.5))
                 painter.setBrush(QBrush(pal.color(QPalette.ColorRole.Base)))
             painter.drawEllipse(p, r, r)
-            label = metrics.elidedText(node.label, Qt.TextElideMode.ElideRight, 130)
             painter.setPen(pal.color(QPalette.ColorRole.HighlightedText) if node.id == 0
                            else text)
             if node.id == 0:
                 painter.drawText(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r),
-                                 Qt.AlignmentFlag.AlignCenter, label)
-                continue
-            width = metrics.horizontalAdvance(label)
-            inner = math.hypot(node.x, node.y) < 0.8  # the staggered inner ring
-            right = (node.x >= -0.05) != inner  # inner labels face the middle
-            x = p.x() + r + 4 if right else p.x() - r - 4 - width
-            if abs(node.x) < 0.2:  # top and bottom of the ring: centre the label
-                x = p.x() - width / 2
-                above = (node.y < 0) != inner
-                y = p.y() + (-(r + 4) if above else r + metrics.ascent() + 2)
-            else:
-                y = p.y() + metrics.ascent() / 2 - 1
-            painter.drawText(QPointF(x, y), label)
+                                 Qt.AlignmentFlag.AlignCenter, node.label)
+            elif node.id in labels:
+                rect, label = labels[node.id]
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
         self._legend(painter, metrics)
         painter.end()
 
     def _legend(self, painter: QPainter, metrics: QFontMetrics) -> None:
+        """The key, wrapped to two lines on a narrow picture, and how many were left out."""
         pal = self.palette()
-        y = self.height() - 6
-        if self.hub is not None and self.hub.hidden_nodes:
-            painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(QPointF(8, y - metrics.height()), self.tr(
-                "{n} more people not drawn").format(n=self.hub.hidden_nodes))
         painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(QPointF(8, y), self.tr(
-            "Filled: strong contact · ring: weak · solid line: referral · dashed: "
-            "introduction · highlighted lines: made by you"))
+        key = self.tr("Filled: strong contact · ring: weak · solid line: referral · dashed: "
+                      "introduction · highlighted lines: made by you")
+        if self.hub is not None and self.hub.hidden_nodes:
+            key = self.tr("{n} more people not drawn. ").format(n=self.hub.hidden_nodes) + key
+        box = QRectF(8, self.height() - 2 * metrics.height() - 6, self.width() - 16,
+                     2 * metrics.height() + 2)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+                                  | Qt.TextFlag.TextWordWrap), key)
 
     def node_at(self, pos: QPointF) -> HubNode | None:
         if self.hub is None:

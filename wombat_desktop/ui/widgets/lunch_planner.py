@@ -1,7 +1,8 @@
 """The lunch planner: the lunch table, the status buttons, notes and calendar export.
 
-Every status step goes through `FollowUpService`; steps the flow can take back are pushed
-on the undo stack (undo moves back with `FollowUpService.move`).
+Every status step goes through `FollowUpService` and is pushed on the undo stack (undo puts
+the lunch back with `FollowUpService.restore`). Typed notes are saved, undoably, when another
+lunch becomes current or the planner hides.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,7 +37,7 @@ from wombat_desktop.core.errors import WombatError
 from wombat_desktop.services.followups import FollowUpService
 from wombat_desktop.ui import prompts
 from wombat_desktop.ui.dialogs.lunch_dialog import NotesDialog, ScheduleDialog
-from wombat_desktop.ui.followup_commands import EditLunchCommand, MoveLunchCommand, can_undo_move
+from wombat_desktop.ui.followup_commands import EditLunchCommand, MoveLunchCommand
 from wombat_desktop.ui.jobs import JobRunner
 from wombat_desktop.ui.models.lunch_table import LunchTableModel
 
@@ -64,6 +65,8 @@ class LunchPlanner(QWidget):
         self._jobs = jobs
         self._now = now
         self._all: list[LunchView] = []
+        self._shown: LunchView | None = None  # the lunch whose notes the editors hold
+        self._resetting = False
         self.directory = Path.home()
         self.dialog: QDialog | None = None
         self.model = LunchTableModel(self)
@@ -195,11 +198,24 @@ class LunchPlanner(QWidget):
         if keep_id is None and (cur := self.current()) is not None:
             keep_id = cur.id
         statuses = self.filter_combo.currentData()
-        self.model.set_items([v for v in self._all if statuses is None or v.status in statuses])
-        kept = keep_id is not None and self.select_lunch(keep_id, switch=False)
-        if not kept and self.model.rowCount():
-            self._select_row(0)
+        self._resetting = True  # one notes check after the new rows, not one per signal
+        try:
+            self.model.set_items([v for v in self._all
+                                  if statuses is None or v.status in statuses])
+            kept = keep_id is not None and self.select_lunch(keep_id, switch=False)
+            if not kept and self.model.rowCount():
+                self._select_row(0)
+        finally:
+            self._resetting = False
         self._on_current_changed()
+
+    def shown_summary(self) -> str:
+        """How many lunches the filter shows, e.g. "27 open of 37" (the tab title)."""
+        total, shown = len(self._all), self.model.rowCount()
+        if self.filter_combo.currentData() is None:
+            return str(total)
+        what = self.tr("open") if self.filter_combo.currentIndex() == 0 else self.tr("finished")
+        return self.tr("{n} {what} of {total}").format(n=shown, what=what, total=total)
 
     def select_lunch(self, follow_up_id: int, switch: bool = True) -> bool:
         """Make a lunch current (``switch``: show "All lunches" when it is filtered out)."""
@@ -232,12 +248,20 @@ class LunchPlanner(QWidget):
         self.export_one_action.setEnabled(any(v.starts_at is not None for v in self.selected()))
 
     def _on_current_changed(self, *_args: object) -> None:
+        if self._resetting:
+            return
         v = self.current()
+        same = v is not None and self._shown is not None and v.id == self._shown.id
+        if not same and self._dirty():
+            self._save(self._shown)  # the selection moved away from typed notes
+        keep_typed = same and self._dirty()
+        self._shown = v
         allowed = {s.value for s in rules.allowed_moves(v.status)} if v else set()
         for status in self.step_buttons:
             ok = status in allowed
             self.step_buttons[status].setEnabled(ok)
             self.step_actions[status].setEnabled(ok)
+        self._check_held(v, "held" in allowed)
         if v is not None and v.status == "scheduled":
             self.step_buttons["scheduled"].setText(self.tr("Re&schedule…"))
         else:
@@ -246,9 +270,38 @@ class LunchPlanner(QWidget):
         for w in (self.points_edit, self.before_edit, self.after_edit, self.save_button):
             w.setEnabled(v is not None)
         self.reason_label.setText(v.reason if v else self.tr("Pick a lunch."))
+        if keep_typed:  # a reload must not wipe what is being typed
+            return
         self.points_edit.setPlainText(v.talking_points if v else "")
         self.before_edit.setPlainText(v.notes_before if v else "")
         self.after_edit.setPlainText(v.notes_after if v else "")
+
+    def _check_held(self, v: LunchView | None, allowed: bool) -> None:
+        """"Mark held" only once the lunch has started; the tooltip says why not."""
+        button, action = self.step_buttons["held"], self.step_actions["held"]
+        tip = self.tr("Mark held (H in the table)")
+        if allowed and v is not None and v.starts_at is not None and v.starts_at > self._now():
+            allowed = False
+            tip = self.tr("The lunch is on {when}: mark it held once it has started.").format(
+                when=f"{v.starts_at:%a %Y-%m-%d %H:%M}")
+        button.setEnabled(allowed)
+        action.setEnabled(allowed)
+        button.setToolTip(tip)
+
+    def _typed(self) -> dict[str, str]:
+        return {"talking_points": self.points_edit.toPlainText(),
+                "notes_before": self.before_edit.toPlainText(),
+                "notes_after": self.after_edit.toPlainText()}
+
+    def _dirty(self) -> bool:
+        v = self._shown
+        return v is not None and any(x.strip() != getattr(v, k)
+                                     for k, x in self._typed().items())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._dirty():
+            self._save(self._shown)
+        super().hideEvent(event)
 
     # --- steps ----------------------------------------------------------------------
 
@@ -259,8 +312,9 @@ class LunchPlanner(QWidget):
             return
         s = self._service
         if status == "scheduled":
+            others = [x for x in self._all if x.status == "scheduled" and x.id != v.id]
             dialog = ScheduleDialog(v, self._now(), lambda at, place, minutes: s.schedule(
-                v.id, at, place, minutes), self)
+                v.id, at, place, minutes), self, others)
             dialog.accepted.connect(lambda: self._on_schedule_accepted(v, dialog))
             self._open(dialog)
             return
@@ -268,7 +322,7 @@ class LunchPlanner(QWidget):
             dialog = NotesDialog(self.tr("Lunch with {name} held").format(name=v.name),
                                  self.tr("&How did it go? What comes next?"),
                                  lambda text: s.mark_held(v.id, text), v.notes_after, self)
-            dialog.accepted.connect(lambda: self._moved(v, dialog.result_value, None))
+            dialog.accepted.connect(lambda: self._on_held_accepted(v, dialog))
             self._open(dialog)
             return
         steps: dict[str, Callable[[], LunchView]] = {
@@ -290,10 +344,14 @@ class LunchPlanner(QWidget):
         self._moved(before, dialog.result_value,
                     lambda: service.schedule(before.id, at, place, minutes))
 
+    def _on_held_accepted(self, before: LunchView, dialog: NotesDialog) -> None:
+        text, service = dialog.text_edit.toPlainText(), self._service
+        self._moved(before, dialog.result_value, lambda: service.mark_held(before.id, text))
+
     def _moved(self, before: LunchView, after: LunchView,
                again: Callable[[], LunchView] | None) -> None:
         label = rules.LABEL[rules.LunchStatus(after.status)]
-        if again is not None and can_undo_move(before, after):
+        if again is not None:
             self._undo.push(MoveLunchCommand(self._service, before, after, again,
                                              self.changed.emit))
             self.message.emit(self.tr("{name}: {status}. Undo with Ctrl+Z.").format(
@@ -308,6 +366,7 @@ class LunchPlanner(QWidget):
         v = self.current()
         if v is None:
             return
+        self._shown = None  # its typed notes go with it
         try:
             self._service.delete(v.id)
         except WombatError as exc:
@@ -317,13 +376,13 @@ class LunchPlanner(QWidget):
         self.changed.emit()
 
     def save_notes(self) -> None:
-        v = self.current()
+        """Save the typed talking points and notes of the current lunch (undoable)."""
+        self._save(self.current())
+
+    def _save(self, v: LunchView | None) -> None:
         if v is None:
             return
-        values = {"talking_points": self.points_edit.toPlainText(),
-                  "notes_before": self.before_edit.toPlainText(),
-                  "notes_after": self.after_edit.toPlainText()}
-        values = {k: x for k, x in values.items() if x.strip() != getattr(v, k)}
+        values = {k: x for k, x in self._typed().items() if x.strip() != getattr(v, k)}
         if not values:
             return
         try:
@@ -332,6 +391,8 @@ class LunchPlanner(QWidget):
             prompts.error(self, self.tr("Cannot save the notes"), str(exc))
             return
         self._undo.push(EditLunchCommand(self._service, v, values, self.changed.emit))
+        if self._shown is not None and self._shown.id == v.id:
+            self._shown = self._service.get(v.id)
         self.message.emit(self.tr("Saved the notes for {name}.").format(name=v.name))
         self.changed.emit()
 
@@ -367,7 +428,9 @@ class LunchPlanner(QWidget):
             self.message.emit(self.tr("No scheduled lunch to export; {path} holds no "
                                       "events.").format(path=path))
             return
-        self.message.emit(self.tr("Exported {n} lunch(es) to {path}.").format(n=count, path=path))
+        text = (self.tr("Exported 1 lunch to {path}.") if count == 1
+                else self.tr("Exported {n} lunches to {path}."))
+        self.message.emit(text.format(n=count, path=path))
 
     def _open(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
