@@ -258,4 +258,18 @@ def test_weekly_review_all_clear(qtbot, services: Services, jobs: JobRunner, sho
     assert page.review.is_clear
     assert page.all_clear.isVisible()
     assert page.tree.isHidden()
+    # An empty plan is not "all clear": it says where to start.
+    assert not page.review.plan_started
+    assert "Start your plan" in page.all_clear.text()
+    assert "Every seat" not in page.all_clear.text()
     shot(page)
+
+
+def test_weekly_review_all_clear_once_started(qtbot, services: Services,  # type: ignore[no-untyped-def]
+                                              jobs: JobRunner) -> None:
+    services.messages.add_hook("I make paper people keep.")
+    page = _weekly(qtbot, services, jobs)
+    assert page.review is not None
+    assert page.review.is_clear
+    assert page.review.plan_started
+    assert "All clear" in page.all_clear.text()

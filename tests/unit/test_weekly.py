@@ -55,3 +55,10 @@ def test_review_collects_every_section() -> None:
     assert result.total == 3
     assert not result.is_clear
     assert review(TODAY, [], [], [], [], NOW).is_clear
+
+
+def test_an_empty_plan_is_not_started() -> None:
+    assert review(TODAY, [], [], [], [], NOW).plan_started  # the default: a plan in use
+    empty = review(TODAY, [], [], [], [], NOW, plan_started=False)
+    assert empty.is_clear
+    assert not empty.plan_started

@@ -66,6 +66,7 @@ class WeeklyReview:
     stale_materials: tuple[StaleMaterial, ...]
     scripts_to_rehearse: tuple[ScriptDue, ...]
     organisations_to_attend: tuple[AttendanceDue, ...]
+    plan_started: bool = True  # any sphere seat, organisation, material or script at all
 
     @property
     def total(self) -> int:
@@ -97,8 +98,9 @@ def attendance_due(orgs: Sequence[OrganizationView]) -> tuple[AttendanceDue, ...
 
 def review(today: dt.date, gaps: Sequence[SeatGap], stale: Sequence[StaleMaterial],
            scripts: Sequence[ScriptDue], orgs: Sequence[OrganizationView],
-           now: dt.datetime | None = None) -> WeeklyReview:
-    """Assemble the review for the week holding *today*."""
+           now: dt.datetime | None = None, *, plan_started: bool = True) -> WeeklyReview:
+    """Assemble the review for the week holding *today*; *plan_started* is False while the
+    plan holds nothing to review (an empty list then means "start", not "all clear")."""
     now = now or dt.datetime.combine(today, dt.time(9))
     return WeeklyReview(monday_of(today), tuple(gaps), tuple(stale), scripts_due(scripts, now),
-                        attendance_due(orgs))
+                        attendance_due(orgs), plan_started)

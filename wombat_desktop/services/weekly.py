@@ -24,5 +24,7 @@ class WeeklyService:
         today = self._today()
         with self._db.unit_of_work() as uow:
             state = load_state(uow, today, ties=False)
+        started = bool(state.coverage.seats or state.portfolio.organizations
+                       or state.materials_have or state.scripts or state.hooks)
         return review(today, state.gaps, state.stale, state.scripts,
-                      state.portfolio.organizations, self._now())
+                      state.portfolio.organizations, self._now(), plan_started=started)

@@ -34,7 +34,6 @@ from wombat_desktop.core.kits.pages import write_pdf as _write
 from wombat_desktop.core.kits.text import Ink
 
 WORDS_PER_MINUTE = 150  # a relaxed, clear speaking pace
-LOOK_FOR = 20  # people with a goal listed by name; the rest are counted ("…and 3 more")
 
 
 def _intro(ink: Ink, st: Styles, data: KitData, width: float) -> list[Any]:
@@ -71,17 +70,18 @@ def _goals(ink: Ink, st: Styles, data: KitData) -> list[Any]:
     out: list[Any] = [Paragraph("Goals", st.h2)]
     event = data.event
     goals = split_items(event.goals) if event else []
-    out += bullets(ink, goals, st.body) or [empty(ink, st, "No goals set for this event.")]
-    # Everyone with a goal, or a count of the rest: never a silent cut (names sort by
-    # code point, so a cut used to drop the CJK ones at the end of the list).
-    targeted = [a for a in event.attendees if a.goal] if event else []
-    if targeted:
-        out.append(Paragraph("People to look for", st.h3))
-        out += bullets(ink, [f"{a.name}: {a.goal}" for a in targeted[:LOOK_FOR]], st.body)
-        if len(targeted) > LOOK_FOR:
-            out.append(Paragraph(ink.rich(f"…and {len(targeted) - LOOK_FOR} more: see "
-                                          "“Who is coming”."), st.muted))
-    return out
+    return out + (bullets(ink, goals, st.body)
+                  or [empty(ink, st, "No goals set for this event.")])
+
+
+def _look_for(ink: Ink, st: Styles, data: KitData) -> list[Any]:
+    """Everyone expected with a goal, full width so that a long list flows onto the next
+    page (a cut at 12 used to drop the CJK names, which sort last)."""
+    targeted = [a for a in data.event.attendees if a.goal and a.expected] if data.event else []
+    if not targeted:
+        return []
+    return [Paragraph(ink.rich(f"People to look for ({len(targeted)})"), st.h3),
+            *bullets(ink, [f"{a.name}: {a.goal}" for a in targeted], st.body)]
 
 
 def _bring(ink: Ink, st: Styles, data: KitData) -> list[Any]:
@@ -188,7 +188,7 @@ def build_prep(data: KitData, out: str | os.PathLike[str], paper: Paper, ink: In
                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("RIGHTPADDING", (0, 0), (0, 0), 12),
                               ("RIGHTPADDING", (1, 0), (1, 0), 0)]))
-    story += [cols, CondPageBreak(60 * mm)]
+    story += [cols, *_look_for(ink, st, data), CondPageBreak(60 * mm)]
     story += _cheat_sheet(ink, st, data, inner)
     story += [PageBreak(), KeepTogether(_note_cards(ink, st, inner,
                                                     height - 2 * MARGIN - 4 * mm - 30 * mm))]

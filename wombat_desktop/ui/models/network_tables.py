@@ -64,7 +64,7 @@ class OrganizationTableModel(ViewTableModel[OrganizationView]):
         (_t("Last there"), lambda o: f"{o.last_attended_on:%Y-%m-%d}"
          if o.last_attended_on else ""),
         (_t("Dues / year"), lambda o: _money(o.dues_per_year)),
-        (_t("Hours / month"), lambda o: _hours(o.hours_per_month)),
+        (_t("Hrs / month"), lambda o: _hours(o.hours_per_month)),
         (_t("Returned"), lambda o: o.return_label),
     ]
     tips = ["", _t("⚠: you joined more than one organisation of this kind"),

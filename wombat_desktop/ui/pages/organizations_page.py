@@ -11,9 +11,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -84,7 +87,16 @@ class OrganizationsPage(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setAccessibleName(self.tr("Portfolio summary"))
-        layout.addWidget(self.summary)
+        # Many organisations give many advice lines: scroll them rather than squeeze the table.
+        self.summary_area = QScrollArea(self)
+        self.summary_area.setWidget(self.summary)
+        self.summary_area.setWidgetResizable(True)
+        self.summary_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary_area.setMaximumHeight(7 * self.fontMetrics().lineSpacing() + 4)
+        self.summary_area.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                        QSizePolicy.Policy.Maximum)
+        layout.addWidget(self.summary_area)
         self.tabs = QTabWidget(self)
         self.org_table = _table(self, self.org_model, self.tr("Organisations"),
                                 (210, 180, 90, 140, 80, 75, 60))

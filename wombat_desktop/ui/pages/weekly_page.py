@@ -77,9 +77,6 @@ class WeeklyPage(QWidget):
         big = QFont(self.all_clear.font())
         big.setPointSizeF(big.pointSizeF() * 1.3)
         self.all_clear.setFont(big)
-        self.all_clear.setText(self.tr(
-            "All clear this week.\n\nEvery seat has a strong contact, your materials are "
-            "fresh, your scripts rehearsed and you went to your meetings. Enjoy Monday."))
         self.all_clear.hide()
         layout.addWidget(self.all_clear, 1)
         self.open_button = QPushButton(self.tr("&Open the page for this item"), self)
@@ -127,8 +124,19 @@ class WeeklyPage(QWidget):
         self.all_clear.setVisible(clear)
         self.hint.setVisible(not clear)
         self.open_button.setVisible(not clear)
+        if clear and not review.plan_started:
+            self.summary.setText(self.tr("Your plan is empty, so there is nothing to review."))
+            self.all_clear.setText(self.tr(
+                "Nothing to review yet.\n\nStart your plan: add a sphere under “Spheres & "
+                "hub”, the organisations you belong to under “Organisations”, and tick the "
+                "materials you have under “Messages & materials”. Each Monday this page then "
+                "lists what slipped."))
+            return
         if clear:
             self.summary.setText(self.tr("Nothing slipped."))
+            self.all_clear.setText(self.tr(
+                "All clear this week.\n\nEvery seat has a strong contact, your materials are "
+                "fresh, your scripts rehearsed and you went to your meetings. Enjoy Monday."))
             return
         self.summary.setText(self.tr(
             "{n} things to look at this week. Work down the list: fill a seat, refresh a "
