@@ -1,10 +1,15 @@
-"""The main window: navigation for the areas of the plan, menus, remembered state."""
+"""The main window: navigation for the areas of the plan, menus, remembered state.
+
+The Contacts page is built at once; every other page (see `page_specs.PAGES`) is built the
+first time it is shown, so start-up pays for one page only.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -27,14 +32,30 @@ from wombat_desktop.ui.duplicates_controller import DuplicatesController
 from wombat_desktop.ui.export_controller import ExportController
 from wombat_desktop.ui.import_controller import ImportController
 from wombat_desktop.ui.jobs import JobRunner
+from wombat_desktop.ui.page_specs import PAGES, PageContext
 from wombat_desktop.ui.pages.contacts_page import ContactsPage
-from wombat_desktop.ui.pages.events_page import EventsPage  # issue 7
-from wombat_desktop.ui.pages.followups_page import FollowUpsPage  # issue 6
-from wombat_desktop.ui.pages.kits_page import KitsPage  # issue 7
-from wombat_desktop.ui.pages.scan_page import ScanPage  # issue 4
-from wombat_desktop.ui.widgets.activity_panel import ActivityPanel  # issue 6
+from wombat_desktop.ui.widgets.activity_panel import ActivityPanel
 
 STATE_VERSION = 1
+
+
+class _Pages(Mapping[str, QWidget]):
+    """key -> page, in navigation order; looking a page up builds it when needed."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, key: str) -> QWidget:
+        return self._window.page(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return (spec.key for spec in PAGES)
+
+    def __len__(self) -> int:
+        return len(PAGES)
+
+    def __contains__(self, key: object) -> bool:  # without building the page
+        return any(spec.key == key for spec in PAGES)
 
 
 class MainWindow(QMainWindow):
@@ -50,132 +71,38 @@ class MainWindow(QMainWindow):
         self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         self.jobs = jobs or JobRunner()
         self.undo_stack = QUndoStack(self)
+        self._context = PageContext(services, self.undo_stack, self.jobs, today)
         self.contacts_page = ContactsPage(services.contacts, self.undo_stack, self.jobs, today,
                                           recovery)
-        self.pages: dict[str, QWidget] = {"contacts": self.contacts_page}
-        # >>> card scanning (issue 4)
-        self.scan_page = ScanPage(services.scanning, self.jobs)
-        self.pages["scan"] = self.scan_page
-        # <<< card scanning
-        # >>> lunches and activity (issue 6)
         self.activity_panel = ActivityPanel(services.interactions, services.referrals,
                                             self.undo_stack, today)
         self.contacts_page.add_detail_panel(self.activity_panel)
-        self.followups_page = FollowUpsPage(services.followups, self.undo_stack, self.jobs,
-                                            today, lambda: _organizations(services),
-                                            lambda: services.interactions.losing_touch(500))
-        self.pages["followups"] = self.followups_page
-        # <<< lunches and activity
-        # >>> events and print kits (issue 7)
-        self.events_page = EventsPage(services.events, services.contacts, self.undo_stack,
-                                      self.jobs, today)
-        self.kits_page = KitsPage(services.kits, self.jobs, today)
-        self.pages["events"] = self.events_page
-        self.pages["kits"] = self.kits_page
-        # <<< events and print kits
+        self._built: dict[str, QWidget] = {"contacts": self.contacts_page}
+        self.pages = _Pages(self)
         self.duplicates = DuplicatesController(self, services, self.jobs, self.undo_stack)
         self.exporter = ExportController(self, services, self.jobs,
                                          self.contacts_page.selected_ids)
         self.importer = ImportController(self, services, self.jobs)
         self._build_ui()
-        # >>> messages, memory hooks and introductions (issue 5, plan part II)
-        from wombat_desktop.ui.pages.hooks_page import HooksPage
-        from wombat_desktop.ui.pages.messages_page import MessagesPage
-        from wombat_desktop.ui.pages.scripts_page import ScriptsPage
-
-        self.messages_page = MessagesPage(services.messages, self.undo_stack, self.jobs, today)
-        self.hooks_page = HooksPage(services.messages, self.undo_stack, self.jobs, lambda: [
-            (e.id, f"{e.starts_at:%Y-%m-%d} {e.name}" if e.starts_at else e.name)
-            for e in services.events.list_events()])
-        self.scripts_page = ScriptsPage(services.messages, self.undo_stack, self.jobs)
-        part_two = {"messages": self.messages_page, "hooks": self.hooks_page,
-                    "scripts": self.scripts_page}
-        for key, label, tip in (
-            ("messages", "Messages & materials", "Plan II.1–II.8: image, press, the 18-item "
-             "checklist, networking tools, incentives"),
-            ("hooks", "Memory hooks", "Plan II.9: vivid phrases, their versions and where "
-             "you used them"),
-            ("scripts", "Introductions", "Plan II.10: 10-, 30- and 60-second "
-             "self-introductions; rehearse them"),
-        ):
-            self.pages[key] = part_two[key]
-            item = QListWidgetItem(label, self.nav)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(tip)
-            self.stack.addWidget(part_two[key])
-            part_two[key].message.connect(self._show_message)
-        self.nav.setFixedWidth(max(self.nav.width(), self.nav.sizeHintForColumn(0)
-                                   + 2 * self.nav.frameWidth() + 8))  # fit the longer labels
-        self.nav.currentRowChanged.connect(  # load a part II page when it is shown
-            lambda row: part_two[k].reload() if (k := list(self.pages)[row]) in part_two
-            else None)
-        # <<< messages, memory hooks and introductions
-        # >>> spheres, hub, organisations, strategy matrix, weekly review (issue 5)
-        from wombat_desktop.ui.pages.matrix_page import MatrixPage
-        from wombat_desktop.ui.pages.organizations_page import OrganizationsPage
-        from wombat_desktop.ui.pages.spheres_page import SpheresPage
-        from wombat_desktop.ui.pages.weekly_page import WeeklyPage
-
-        self.weekly_page = WeeklyPage(services.weekly, self.jobs)
-        self.spheres_page = SpheresPage(services.spheres, services.contacts, self.undo_stack,
-                                        self.jobs)
-        self.organizations_page = OrganizationsPage(services.organizations, self.undo_stack,
-                                                    self.jobs, today)
-        self.matrix_page = MatrixPage(services.matrix, self.jobs)
-        network = {"weekly": self.weekly_page, "spheres": self.spheres_page,
-                   "organizations": self.organizations_page, "matrix": self.matrix_page}
-        for key, label, tip in (
-            ("weekly", "Weekly review", "Your Monday desk ritual: sphere gaps, stale "
-             "materials, scripts to rehearse, meetings missed"),
-            ("spheres", "Spheres & hub", "Plan I.3–I.4: contact spheres, their gaps and who "
-             "you connected to whom"),
-            ("organizations", "Organisations", "Plan I.5 and II.8: your portfolio of "
-             "networking groups and your memberships"),
-            ("matrix", "Strategy matrix", "Plan 13: where you stand, and the next three steps"),
-        ):
-            row = 1 if key == "weekly" else self.nav.count()  # weekly right after Contacts
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(tip)
-            self.nav.insertItem(row, item)
-            self.stack.insertWidget(row, network[key])
-            network[key].message.connect(self._show_message)
-        others = {k: v for k, v in self.pages.items() if k != "contacts"}
-        self.pages = {"contacts": self.contacts_page, "weekly": self.weekly_page, **others,
-                      **{k: v for k, v in network.items() if k != "weekly"}}
-        self.nav.currentRowChanged.connect(  # load a page of this block when it is shown
-            lambda row: network[k].reload() if (k := list(self.pages)[row]) in network
-            else None)
-        self.weekly_page.openRequested.connect(
-            lambda key: self.show_page(key) if key in self.pages else None)
-        # <<< spheres, hub, organisations, strategy matrix, weekly review
         self._build_menus()
         self._connect()
         self.restore_state()
+
+    # --- pages ----------------------------------------------------------------------
 
     def _build_ui(self) -> None:
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         self.nav = QListWidget(central)
-        self.nav.setAccessibleName("Areas")
-        self.nav.setFixedWidth(130)
+        self.nav.setAccessibleName(self.tr("Areas"))
         self.stack = QStackedWidget(central)
-        for key, label, tip in (
-            ("contacts", "Contacts", "Everyone you know, strong and weak (I.1–I.2)"),
-            ("scan", "Scan cards", "Photos and scans of paper business cards become "
-             "contacts, offline (I.1)"),  # issue 4
-            ("followups", "Lunches", "Plan sections 11–12: invite the people you referred "
-             "who never sent business back, and call the people you want to do business "
-             "with to set a lunch"),  # issue 6
-            ("events", "Events", "Networking events: goals, who to meet, who you met"),  # 7
-            ("kits", "Print kits", "Handout, prep pack, call sheet and the whole plan as "
-             "print-ready PDFs"),  # issue 7
-        ):
-            item = QListWidgetItem(label, self.nav)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(tip)
-            self.stack.addWidget(self.pages[key])
+        for spec in PAGES:
+            item = QListWidgetItem(self.tr(spec.label), self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(self.tr(spec.tip))
+            self.stack.addWidget(self._built.get(spec.key) or QWidget(self.stack))
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 16)
         self.nav.setCurrentRow(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
@@ -183,97 +110,128 @@ class MainWindow(QMainWindow):
         self.totals_status = QLabel(self)
         self.statusBar().addPermanentWidget(self.totals_status)
 
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built (and wired) on first use."""
+        if key in self._built:
+            return self._built[key]
+        index = [spec.key for spec in PAGES].index(key)
+        spec = PAGES[index]
+        assert spec.build is not None
+        widget = spec.build(self._context)
+        self._built[key] = widget
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentWidget()
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentWidget(widget if current is placeholder else current)
+        self._wire(key, widget)
+        return widget
+
+    def _wire(self, key: str, widget: Any) -> None:
+        """Connect a freshly built page to the window and to the Contacts page."""
+        if hasattr(widget, "message"):
+            widget.message.connect(self._show_message)
+        contacts = self.contacts_page
+        if key == "scan":
+            widget.contactsChanged.connect(lambda _ids: contacts.reload())
+        elif key == "followups":
+            widget.contactsChanged.connect(contacts.refresh_ids)
+            widget.contactsChanged.connect(
+                lambda _ids: self.activity_panel.set_contact(contacts.current_id()))
+        elif key == "events":
+            widget.contactsChanged.connect(contacts.refresh_ids)
+        elif key == "weekly":
+            widget.openRequested.connect(
+                lambda target: self.show_page(target) if target in self.pages else None)
+
+    def __getattr__(self, name: str) -> Any:
+        # `window.kits_page` and friends: the page of that key, built on demand.
+        if name.endswith("_page") and name[:-5] in {spec.key for spec in PAGES}:
+            return self.page(name[:-5])
+        raise AttributeError(name)
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(list(self.pages).index(key))
+
+    def _on_nav_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row].key
+        fresh = key not in self._built
+        widget = self.page(key)
+        self.stack.setCurrentIndex(row)
+        if key != "contacts" and hasattr(widget, "reload") and (fresh or widget.isVisible()):
+            widget.reload()
+
+    # --- menus ----------------------------------------------------------------------
+
     def _build_menus(self) -> None:
         page = self.contacts_page
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(page.new_action)
         file_menu.addSeparator()
         file_menu.addAction(self.importer.import_action)
         file_menu.addAction(self.importer.history_action)
         file_menu.addAction(self.exporter.export_action)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
         edit.addAction(page.find_action)
         edit.addAction(page.delete_action)
-        contacts = self.menuBar().addMenu("&Contacts")
+        contacts = self.menuBar().addMenu(self.tr("&Contacts"))
         for act in (page.strong_action, page.weak_action, page.auto_action):
             contacts.addAction(act)
         contacts.addSeparator()
         contacts.addAction(self.duplicates.find_action)
-        # >>> lunches menu (issue 6)
-        lunches = self.menuBar().addMenu("&Lunches")
-        lunches.addAction(self.followups_page.plan_action)
-        lunches.addAction(self.followups_page.visit_action)
-        lunches.addSeparator()
-        lunches.addAction(self.followups_page.planner.export_one_action)
-        lunches.addAction(self.followups_page.planner.export_all_action)
-        lunches.addSeparator()
-        lunches.addAction(self.followups_page.reload_action)
-        # <<< lunches menu
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About WOMBAT Desktop", self)
+        self.lunches_menu = self.menuBar().addMenu(self.tr("&Lunches"))
+        self.lunches_menu.aboutToShow.connect(self._fill_lunches_menu)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About WOMBAT Desktop"), self)
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
 
+    def _fill_lunches_menu(self) -> None:
+        """The Lunches menu holds the Lunches page's actions: build it when first opened."""
+        if self.lunches_menu.actions():
+            return
+        lunches = self.page("followups")
+        menu = self.lunches_menu
+        menu.addAction(lunches.plan_action)
+        menu.addAction(lunches.visit_action)
+        menu.addSeparator()
+        menu.addAction(lunches.planner.export_one_action)
+        menu.addAction(lunches.planner.export_all_action)
+        menu.addSeparator()
+        menu.addAction(lunches.reload_action)
+
     def _connect(self) -> None:
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self.contacts_page.totalsChanged.connect(self._on_totals_changed)
-        for source in (self.contacts_page, self.duplicates, self.exporter, self.importer):
+        for source in (self.contacts_page, self.duplicates, self.exporter, self.importer,
+                       self.activity_panel):
             source.message.connect(self._show_message)
         self.duplicates.contactsChanged.connect(self.contacts_page.refresh_ids)
         self.importer.contactsChanged.connect(self.contacts_page.reload)
         self.importer.reviewRequested.connect(self.duplicates.review)
         self.importer.install_drop(self)
-        # >>> lunches and activity (issue 6)
         self.activity_panel.follow(self.contacts_page)
-        self.followups_page.contactsChanged.connect(self.contacts_page.refresh_ids)
-        self.followups_page.contactsChanged.connect(
-            lambda _ids: self.activity_panel.set_contact(self.contacts_page.current_id()))
         self.activity_panel.contactsChanged.connect(self._on_activity_changed)
-        for source in (self.activity_panel, self.followups_page):
-            source.message.connect(self._show_message)
-        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
-        # <<< lunches and activity
-        # >>> events and print kits (issue 7)
-        for source in (self.events_page, self.kits_page):
-            source.message.connect(self._show_message)
-        self.events_page.contactsChanged.connect(self.contacts_page.refresh_ids)
-        self.nav.currentRowChanged.connect(self._on_nav_row_changed_events)
-        # <<< events and print kits
-        # >>> card scanning (issue 4)
-        self.scan_page.message.connect(self._show_message)
-        self.scan_page.contactsChanged.connect(lambda _ids: self.contacts_page.reload())
-        # <<< card scanning
 
-    def _on_nav_row_changed_events(self, row: int) -> None:  # issue 7: load when shown
-        key = list(self.pages)[row]
-        if key == "events":
-            self.events_page.reload()
-        elif key == "kits":
-            self.kits_page.reload()
-
-    def _on_nav_row_changed(self, row: int) -> None:  # issue 6: load lunches when shown
-        if list(self.pages)[row] == "followups":
-            self.followups_page.reload()
-
-    def _on_activity_changed(self, _ids: list[int]) -> None:  # issue 6
-        if self.followups_page.isVisible():
-            self.followups_page.reload()
-
-    def show_page(self, key: str) -> None:
-        keys = list(self.pages)
-        self.nav.setCurrentRow(keys.index(key))
+    def _on_activity_changed(self, _ids: list[int]) -> None:
+        lunches = self._built.get("followups")
+        if lunches is not None and lunches.isVisible():
+            lunches.reload()  # type: ignore[attr-defined]
 
     # --- state ----------------------------------------------------------------------
 
@@ -323,24 +281,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _on_totals_changed(self, totals: TieTotals) -> None:
-        self.totals_status.setText(
-            f"Strong contacts: {totals.strong:,}   Weak contacts: {totals.weak:,}   "
-            f"(of {totals.contacts:,})"
-        )
+        self.totals_status.setText(self.tr(
+            "Strong contacts: {strong}   Weak contacts: {weak}   (of {n})").format(
+            strong=f"{totals.strong:,}", weak=f"{totals.weak:,}", n=f"{totals.contacts:,}"))
 
     def _on_about_triggered(self) -> None:
         prompts.info(
-            self, "About WOMBAT Desktop",
-            f"WOMBAT Desktop {__version__}\n\nWord-Of-Mouth Business Acquisition Tactics: "
-            "build a strong, diverse network and deliver positive messages efficiently.\n\n"
-            f"Database: {self._services.db.url}",
+            self, self.tr("About WOMBAT Desktop"),
+            self.tr("WOMBAT Desktop {version}\n\nWord-Of-Mouth Business Acquisition Tactics: "
+                    "build a strong, diverse network and deliver positive messages "
+                    "efficiently.\n\nDatabase: {url}").format(
+                version=__version__, url=self._services.db.url),
         )
-
-
-def _organizations(services: Services) -> list[tuple[int, str]]:  # issue 6
-    """Organisations to invite people to visit: those the ledger knows.
-
-    The services have no list of the user's organisations yet; referrals made through one
-    are the best source there is.
-    """
-    return [(b.key_id, b.name) for b in services.referrals.organization_balances()]

@@ -37,6 +37,7 @@ from wombat_desktop.ui.undo import (
 )
 from wombat_desktop.ui.widgets.contact_form import ContactForm
 
+FOLLOW_MS = 150
 AUTOSAVE_MS = 800  # unsaved typing reaches the disk within a second
 TIE_FILTERS = [
     (QT_TRANSLATE_NOOP("ContactsPage", "All ties"), None),
@@ -67,6 +68,13 @@ class ContactsPage(QWidget):
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
+        # After a keystroke filtered the shown contact away, the first match is shown once
+        # typing pauses: loading a contact per keystroke would slow typing down.
+        self._follow = QTimer(self)
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(FOLLOW_MS)
+        self._follow.timeout.connect(self._on_follow_timeout)
+        self._totals = TieTotals(0, 0, 0)
         self._undo = undo_stack
         self._jobs = jobs
         self._all: list[ContactListItem] = []
@@ -236,15 +244,21 @@ class ContactsPage(QWidget):
         self.model.show_only(keep, narrowing)
         self._shown_query, self._shown_tie = query, tie
         if current is not None and self.select_id(current, scroll=False):
-            pass
+            self._follow.stop()
         elif self.model.rowCount():
-            self.select_row(0)  # the panel always shows a contact of the list
+            self._follow.start()  # show the first match once typing pauses
         elif not self.form.dirty:
             self.form.show_empty()
-        self._update_totals()
+        self._show_totals()
 
     def _update_totals(self) -> None:
-        totals = self._service.totals(self._all)
+        """Recount strong and weak (after the contacts changed) and tell the window."""
+        self._totals = self._service.totals(self._all)
+        self._show_totals()
+        self.totalsChanged.emit(self._totals)
+
+    def _show_totals(self) -> None:
+        totals = self._totals
         shown = self.model.rowCount()
         if shown == totals.contacts:
             scope = self.tr("{n} contacts").format(n=f"{totals.contacts:,}")
@@ -259,7 +273,6 @@ class ContactsPage(QWidget):
                 strong=f"{totals.strong:,}", weak=f"{totals.weak:,}", scope=scope
             )
         )
-        self.totalsChanged.emit(totals)
 
     def totals(self) -> TieTotals:
         return self._service.totals(self._all)
@@ -299,7 +312,11 @@ class ContactsPage(QWidget):
         if not current.isValid():
             self.form.show_empty()
             return
-        self._show(self.model.item(current.row()).id)
+        contact_id = self.model.item(current.row()).id
+        shown = self.form.detail
+        if shown is not None and shown.id == contact_id and not self.form.dirty:
+            return  # the same person again (the list was filtered): nothing to reload
+        self._show(contact_id)
 
     def _show(self, contact_id: int) -> None:
         try:
@@ -391,6 +408,10 @@ class ContactsPage(QWidget):
             self.form.show_empty()  # its contact was deleted or undone away
         elif current is not None and current in wanted and not self.form.dirty:
             self._show(current)
+
+    def _on_follow_timeout(self) -> None:
+        if self.model.rowCount() and self.current_id() is None:
+            self.select_row(0)
 
     # --- crash safety -----------------------------------------------------------------
 

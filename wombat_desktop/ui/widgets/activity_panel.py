@@ -119,7 +119,7 @@ class ActivityPanel(QGroupBox):
     def follow(self, page: ContactsPage) -> None:
         """Show whichever contact the Contacts page has current."""
         page.table.selectionModel().currentRowChanged.connect(
-            lambda *_a: self.set_contact(page.current_id()))
+            lambda *_a: self._follow_contact(page.current_id()))
         self.contactsChanged.connect(page.refresh_ids)
         self.set_contact(page.current_id())
 
@@ -128,6 +128,10 @@ class ActivityPanel(QGroupBox):
     @property
     def contact_id(self) -> int | None:
         return self._contact.contact_id if self._contact else None
+
+    def _follow_contact(self, contact_id: int | None) -> None:
+        if contact_id is None or contact_id != self.contact_id:  # not the same person again
+            self.set_contact(contact_id)
 
     def set_contact(self, contact_id: int | None) -> None:
         """Show one contact's activity (None: nothing to show)."""
