@@ -22,6 +22,7 @@ from wombat_desktop.core.demo_model import (
     DemoSphere,
 )
 from wombat_desktop.core.demo_names import make_person
+from wombat_desktop.core.followups import expand_reason
 from wombat_desktop.core.model import (
     FollowUpList,
     InteractionKind,
@@ -170,7 +171,7 @@ def follow_ups(rng: random.Random, contacts: Sequence[DemoContact],
         visit = list_name is FollowUpList.NURTURE and rng.random() < 0.25
         reason = ("I sent them business; they have not sent any back yet."
                   if list_name is FollowUpList.NURTURE
-                  else f"Would like to work with this {contacts[i].profession.lower()}.")
+                  else expand_reason(contacts[i].want_business, contacts[i].want_refer))
         due: dt.date | None = today + dt.timedelta(days=rng.randint(-3, 14))
         starts: dt.datetime | None = None
         after = ""

@@ -113,9 +113,17 @@ class KitService:
         if kind is KitKind.PREP and event_id is None:
             raise ValidationError("A prep pack needs an event; there are none yet.")
         with self._db.unit_of_work() as uow:
-            return kit_reads.load_kit_data(
+            data = kit_reads.load_kit_data(
                 uow.session, self._today(), event_id=event_id,
                 calls=kind is KitKind.CALLSHEET, plan=kind is KitKind.PLAN)
+        if kind is KitKind.PLAN and not data.matrix_stage:
+            # No snapshot saved yet: the plan still says where the user stands today.
+            from wombat_desktop.services.matrix import MatrixService
+
+            result = MatrixService(self._db, self._today).compute()
+            data.matrix_stage = (f"{result.stage.value} (network {result.network:.0f}/100, "
+                                 f"message {result.message:.0f}/100, as of today)")
+        return data
 
     def build(self, kind: KitKind | str, out: str | os.PathLike[str],
               event: str | int | None = None, paper: Paper | str | None = None) -> KitResult:
