@@ -40,9 +40,9 @@ def _card(i: int, rng: random.Random) -> str:
     if kind == 0:
         given, family = _name(i)
         return (f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{given} {family}\r\nN:{family};{given};;;\r\n"
-                f"ORG:Acme {i // 4};Sales\r\nTITLE:Manager\r\nTEL;TYPE=WORK,VOICE:+1 312 555 {i % 10000:04d}\r\n"
+                f"ORG:Acme {i // 4};Sales\r\nTITLE:Manager\r\nTEL;TYPE=WORK,VOICE:+1 312 {200 + i // 10000:03d} {i % 10000:04d}\r\n"
                 f"TEL;TYPE=CELL:+1 773 9{i % 1000000:06d}\r\nEMAIL;TYPE=INTERNET,HOME:p{i}@example.com\r\n"
-                f"ADR;TYPE=WORK:;;{i} Main St;Springfield;IL;62701;USA\r\nNOTE:Met at conf\\, 2020\r\n"
+                f"ADR;TYPE=WORK:;;{i} Main St;Springfield {i % 997};IL;62701;USA\r\nNOTE:Met at conf\\, 2020\r\n"
                 f"item1.URL:http://example.com/{i}\r\nitem1.X-ABLabel:_$!<HomePage>!$_\r\n"
                 "BDAY:1980-04-12\r\nEND:VCARD\r\n")
     if kind == 1:
