@@ -76,7 +76,11 @@ def _loaded(window: object, items: object, error: BaseException | None) -> None:
 
 
 def snapshot_pages() -> list[str]:
-    return ["contacts"]
+    """The page names `wombat snapshot` knows (every area the window lists)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from wombat_desktop.ui.page_specs import PAGES
+
+    return [spec.key for spec in PAGES]
 
 
 def take_snapshot(db_url: str | None, page: str, out: str, size: tuple[int, int]) -> None:
@@ -101,10 +105,12 @@ def take_snapshot(db_url: str | None, page: str, out: str, size: tuple[int, int]
     with tempfile.TemporaryDirectory() as tmp:
         window = MainWindow(services, Path(tmp) / "window.ini")
         window.resize(*size)
-        window.show_page(page)
         window.contacts_page.set_all(services.contacts.list_items())
         window.show()
-        app.processEvents()
+        window.show_page(page)
+        for _ in range(3):  # pages load on a worker: let every job finish and paint
+            window.jobs.wait(30_000)
+            app.processEvents()
         image = window.grab()
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         if not image.save(out, "PNG"):
