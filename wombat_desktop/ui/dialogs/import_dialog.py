@@ -7,13 +7,10 @@ Every step that touches files or the database runs on the `JobRunner`.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,13 +30,11 @@ from wombat_desktop.core.progress import CancelToken
 from wombat_desktop.services.settings import SettingsService
 from wombat_desktop.ui import prompts
 from wombat_desktop.ui.dialogs.csv_mapping_dialog import CsvMappingDialog
-from wombat_desktop.ui.dialogs.import_history_dialog import (
-    ConfirmBar,
-    SummaryView,
-    default_label,
-    undo_question,
-)
+from wombat_desktop.ui.dialogs.import_history_dialog import default_label, undo_question
+from wombat_desktop.ui.dialogs.import_reading import ProgressRelay, Reading, read_files
 from wombat_desktop.ui.jobs import JobRunner
+from wombat_desktop.ui.widgets.confirm_bar import ConfirmBar
+from wombat_desktop.ui.widgets.import_summary import SummaryView
 
 if TYPE_CHECKING:
     from wombat_desktop.core.contact_files import ParsedFile
@@ -49,45 +44,6 @@ if TYPE_CHECKING:
         ImportResult,
     )
     from wombat_desktop.services.registry import Services
-
-SAMPLE_BYTES = 256 * 1024  # the start of a CSV file is enough to map its columns
-
-
-class _Relay(QObject):
-    """Brings progress from the worker thread to the dialog (a queued signal)."""
-
-    changed = Signal(int, int, str)
-
-    def callback(self, cancel: CancelToken) -> Callable[[int, int, str], None]:
-        last = [0.0]
-
-        def progress(done: int, total: int, label: str = "") -> None:
-            now = time.monotonic()
-            if now - last[0] >= 0.05 or done >= total:  # at most ~20 repaints a second
-                last[0] = now
-                self.changed.emit(done, total, label)
-            if cancel.cancelled:
-                cancel.check()
-
-        return progress
-
-
-@dataclass(slots=True)
-class _Reading:
-    files: list[ParsedFile]
-    preview: ImportPreview | None  # None while generic CSVs still need a mapping
-    unmapped: list[tuple[int, bytes]]  # (index in files, start of the file)
-
-
-def _head(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        data = handle.read(SAMPLE_BYTES + 1)
-    if len(data) <= SAMPLE_BYTES:
-        return data
-    cut = data.rfind(b"\n", 0, SAMPLE_BYTES)
-    if data.startswith(b"\xff\xfe"):  # UTF-16 LE: keep the newline's second byte
-        cut += 1
-    return data[: cut + 1] if cut > 0 else data[:SAMPLE_BYTES]
 
 
 class ImportDialog(QDialog):
@@ -114,7 +70,7 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.result: ImportResult | None = None
         self.mapping_dialog: CsvMappingDialog | None = None
-        self._relay = _Relay(self)
+        self._relay = ProgressRelay(self)
         self._build_ui()
         self._connect()
 
@@ -227,21 +183,10 @@ class ImportDialog(QDialog):
         keep = {i: f for i, f in enumerate(self._files) if paths[i] not in mappings}
         progress = self._relay.callback(cancel)
         services = self._services
+        self._jobs.start(lambda: read_files(services, paths, mappings, keep, progress, cancel),
+                         self._on_read_done)
 
-        def work() -> _Reading:
-            importing = services.importing  # first use pulls in vobject: not on the UI thread
-            todo = [p for i, p in enumerate(paths) if i not in keep]
-            fresh = iter(importing.read(todo, mappings, progress, cancel))
-            files = [keep[i] if i in keep else next(fresh) for i in range(len(paths))]
-            unmapped = [(i, _head(paths[i])) for i, f in enumerate(files)
-                        if f.kind == "csv" and f.format == "generic" and paths[i] not in mappings]
-            if unmapped:
-                return _Reading(files, None, unmapped)
-            return _Reading(files, importing.preview(files, progress, cancel), [])
-
-        self._jobs.start(work, self._on_read_done)
-
-    def _on_read_done(self, reading: _Reading | None, error: BaseException | None) -> None:
+    def _on_read_done(self, reading: Reading | None, error: BaseException | None) -> None:
         if self._closing or self._cancel.cancelled:
             self._finish_closing()
             return

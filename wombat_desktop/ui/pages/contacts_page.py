@@ -5,15 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -25,10 +21,12 @@ from wombat_desktop.core.model import Tie
 from wombat_desktop.core.search import filter_items, refine
 from wombat_desktop.core.views import ContactListItem, TieTotals
 from wombat_desktop.services.contacts import ContactService, validate
-from wombat_desktop.services.recovery import RecoveryStore, UnsavedEdit
+from wombat_desktop.services.recovery import RecoveryStore
 from wombat_desktop.ui import prompts
 from wombat_desktop.ui.jobs import JobRunner
 from wombat_desktop.ui.models.contact_table import ContactTableModel
+from wombat_desktop.ui.pages.contact_autosave import ContactAutosave
+from wombat_desktop.ui.pages.contacts_actions import build_contact_actions
 from wombat_desktop.ui.undo import (
     CreateContactCommand,
     DeleteContactsCommand,
@@ -36,14 +34,9 @@ from wombat_desktop.ui.undo import (
     SetTieCommand,
 )
 from wombat_desktop.ui.widgets.contact_form import ContactForm
+from wombat_desktop.ui.widgets.contact_search_bar import ContactSearchBar
 
 FOLLOW_MS = 150
-AUTOSAVE_MS = 800  # unsaved typing reaches the disk within a second
-TIE_FILTERS = [
-    (QT_TRANSLATE_NOOP("ContactsPage", "All ties"), None),
-    (QT_TRANSLATE_NOOP("ContactsPage", "Strong only"), Tie.STRONG),
-    (QT_TRANSLATE_NOOP("ContactsPage", "Weak only"), Tie.WEAK),
-]
 
 
 class ContactsPage(QWidget):
@@ -64,10 +57,6 @@ class ContactsPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._service = service
-        self._recovery = recovery
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_MS)
         # After a keystroke filtered the shown contact away, the first match is shown once
         # typing pauses: loading a contact per keystroke would slow typing down.
         self._follow = QTimer(self)
@@ -82,6 +71,7 @@ class ContactsPage(QWidget):
         self._shown_tie: Tie | None = None
         self.model = ContactTableModel(today, self)
         self._build_ui()
+        self._autosave = ContactAutosave(self.form, recovery, self)
         self._build_actions()
         self._connect()
 
@@ -89,23 +79,11 @@ class ContactsPage(QWidget):
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText(
-            self.tr("Search names, companies, e-mails, phones …  (Ctrl+F)")
-        )
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Search contacts"))
-        self.tie_combo = QComboBox(self)
-        for label, tie in TIE_FILTERS:
-            self.tie_combo.addItem(self.tr(label), tie)
-        self.tie_combo.setAccessibleName(self.tr("Show ties"))
-        self.totals_label = QLabel(self)
-        self.totals_label.setAccessibleName(self.tr("Strong and weak totals"))
-        bar.addWidget(self.search_edit, 1)
-        bar.addWidget(self.tie_combo)
-        bar.addWidget(self.totals_label)
-        layout.addLayout(bar)
+        self.search_bar = ContactSearchBar(self)
+        self.search_edit = self.search_bar.search_edit
+        self.tie_combo = self.search_bar.tie_combo
+        self.totals_label = self.search_bar.totals_label
+        layout.addWidget(self.search_bar)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.table = QTableView(self.splitter)
@@ -149,42 +127,8 @@ class ContactsPage(QWidget):
     # <<< activity panel
 
     def _build_actions(self) -> None:
-        def action(
-            text: str,
-            keys: QKeySequence | str,
-            slot: Callable[[], None],
-            context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
-        ) -> QAction:
-            act = QAction(text, self)
-            act.setShortcut(QKeySequence(keys))
-            act.setShortcutContext(context)
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
-
-        self.find_action = action(
-            self.tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search
-        )
-        self.new_action = action(
-            self.tr("&New contact"), QKeySequence.StandardKey.New, self.new_contact
-        )
-        self.delete_action = action(
-            self.tr("&Delete"), QKeySequence.StandardKey.Delete, self.delete_selected
-        )
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.table.addAction(self.delete_action)
-        table = Qt.ShortcutContext.WidgetShortcut
-        self.strong_action = action(
-            self.tr("Mark &strong"), "S", lambda: self.classify(Tie.STRONG), table
-        )
-        self.weak_action = action(
-            self.tr("Mark &weak"), "W", lambda: self.classify(Tie.WEAK), table
-        )
-        self.auto_action = action(
-            self.tr("Use s&uggestion"), "A", lambda: self.classify(None), table
-        )
-        for act in (self.strong_action, self.weak_action, self.auto_action):
-            self.table.addAction(act)
+        (self.find_action, self.new_action, self.delete_action, self.strong_action,
+         self.weak_action, self.auto_action) = build_contact_actions(self)
 
     def _connect(self) -> None:
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
@@ -193,9 +137,7 @@ class ContactsPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.form.saveRequested.connect(self.save_form)
         self.form.tieChosen.connect(self.classify)
-        self.form.edited.connect(self._autosave.start)
-        self.form.dirtyChanged.connect(self._on_form_dirty_changed)
-        self._autosave.timeout.connect(self._on_autosave_timeout)
+        self._autosave.connect_form()
 
     # --- loading --------------------------------------------------------------------
 
@@ -258,21 +200,7 @@ class ContactsPage(QWidget):
         self.totalsChanged.emit(self._totals)
 
     def _show_totals(self) -> None:
-        totals = self._totals
-        shown = self.model.rowCount()
-        if shown == totals.contacts:
-            scope = self.tr("{n} contacts").format(n=f"{totals.contacts:,}")
-        elif shown == 0:
-            scope = self.tr("<b>no contact matches</b>")
-        else:
-            scope = self.tr("{shown} of {n} shown").format(
-                shown=f"{shown:,}", n=f"{totals.contacts:,}"
-            )
-        self.totals_label.setText(
-            self.tr("<b>{strong}</b> strong · <b>{weak}</b> weak · {scope}").format(
-                strong=f"{totals.strong:,}", weak=f"{totals.weak:,}", scope=scope
-            )
-        )
+        self.search_bar.show_totals(self._totals, self.model.rowCount())
 
     def totals(self) -> TieTotals:
         return self._service.totals(self._all)
@@ -415,22 +343,9 @@ class ContactsPage(QWidget):
 
     # --- crash safety -----------------------------------------------------------------
 
-    def _on_autosave_timeout(self) -> None:
-        if self._recovery is not None and self.form.dirty:
-            detail = self.form.detail
-            self._recovery.save(
-                UnsavedEdit(detail.id if detail else None, self.form.draft(), self.form.flags())
-            )
-
-    def _on_form_dirty_changed(self, dirty: bool) -> None:
-        if not dirty:
-            self._autosave.stop()
-            if self._recovery is not None:
-                self._recovery.clear()
-
     def offer_recovery(self) -> bool:
         """Show an edit left unsaved by a crash, if there is one; True when restored."""
-        edit = self._recovery.load() if self._recovery is not None else None
+        edit = self._autosave.load()
         if edit is None:
             return False
         if edit.contact_id is None or not self.select_id(edit.contact_id):

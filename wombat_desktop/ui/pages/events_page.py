@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from html import escape
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QPalette, QUndoCommand, QUndoStack
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import (
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -25,49 +20,17 @@ from PySide6.QtWidgets import (
 from wombat_desktop.core.errors import WombatError
 from wombat_desktop.core.views import ContactListItem
 from wombat_desktop.services.contacts import ContactService
-from wombat_desktop.services.events import (
-    EventDraft,
-    EventService,
-    EventSnapshot,
-    EventView,
-    FollowUpOutcome,
-)
+from wombat_desktop.services.events import EventDraft, EventService, EventView, FollowUpOutcome
 from wombat_desktop.ui import prompts
 from wombat_desktop.ui.dialogs.event_dialog import (
     AttendeePickerDialog,
     EventDialog,
     MetSomeoneDialog,
 )
+from wombat_desktop.ui.event_commands import SnapshotCommand
 from wombat_desktop.ui.jobs import JobRunner
-from wombat_desktop.ui.widgets.event_attendees import (
-    GOAL,
-    MET,
-    NOTES,
-    AttendeeTable,
-    counts_text,
-)
-
-
-class _SnapshotCommand(QUndoCommand):
-    """An action already done (delete an event, remove attendees); undo restores it."""
-
-    def __init__(self, text: str, snapshot: EventSnapshot, again: Callable[[], EventSnapshot],
-                 restore: Callable[[EventSnapshot], None], changed: Callable[[], None]) -> None:
-        super().__init__(text)
-        self._snapshot, self._again, self._restore, self._changed = (
-            snapshot, again, restore, changed)
-        self._done = True
-
-    def redo(self) -> None:
-        if not self._done:
-            self._snapshot = self._again()
-            self._done = True
-            self._changed()
-
-    def undo(self) -> None:
-        self._restore(self._snapshot)
-        self._done = False
-        self._changed()
+from wombat_desktop.ui.widgets.event_attendees import GOAL, MET, NOTES, counts_text
+from wombat_desktop.ui.widgets.event_detail import EventDetail, when_text
 
 
 class EventsPage(QWidget):
@@ -105,70 +68,14 @@ class EventsPage(QWidget):
         column.addWidget(self.new_button)
         column.addWidget(self.event_list, 1)
 
-        self.detail = QWidget()
-        d = QVBoxLayout(self.detail)
-        head = QHBoxLayout()
-        self.heading = QLabel(self.detail)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-        self.edit_button = QPushButton(self.tr("&Edit…"), self.detail)
-        self.delete_button = QPushButton(self.tr("&Delete event"), self.detail)
-        head.addWidget(self.heading, 1)
-        head.addWidget(self.edit_button)
-        head.addWidget(self.delete_button)
-        d.addLayout(head)
-        self.info_label = self._text_label(self.tr("When, where and who organises it"))
-        d.addWidget(self.info_label)
-        plan = QGroupBox(self.tr("Before: goals, memory hook and script"), self.detail)
-        p = QVBoxLayout(plan)
-        self.plan_label = self._text_label(self.tr("Goals, memory hook and script"))
-        p.addWidget(self.plan_label)
-        d.addWidget(plan)
-
-        people = QGroupBox(self.tr("Attendees: tick who you met"), self.detail)
-        a = QVBoxLayout(people)
-        self.table = AttendeeTable(people)
-        self.count_label = QLabel(people)
-        self.future_label = QLabel(people)  # a warning: people "met" before the event
-        self.future_label.setWordWrap(True)
-        self.future_label.setAccessibleName(self.tr("Event not started yet"))
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add attendees…"), people)
-        self.remove_button = QPushButton(self.tr("&Remove"), people)
-        self.new_person_button = QPushButton(self.tr("Add someone new I &met…"), people)
-        self.followups_button = QPushButton(self.tr("Create &follow-ups for the people met"),
-                                            people)
-        for b in (self.add_button, self.remove_button, self.new_person_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        a.addWidget(self.table, 1)
-        a.addWidget(self.count_label)
-        a.addWidget(self.future_label)
-        a.addLayout(buttons)
-        d.addWidget(people, 1)
-
-        after = QGroupBox(self.tr("After the event: notes"), self.detail)
-        n = QVBoxLayout(after)
-        self.notes_edit = QPlainTextEdit(after)
-        self.notes_edit.setAccessibleName(self.tr("Notes after the event"))
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.save_notes_button = QPushButton(self.tr("&Save notes"), after)
-        self.save_notes_button.setEnabled(False)
-        self.followups_button.setParent(after)
-        row = QHBoxLayout()
-        row.addWidget(self.save_notes_button)
-        row.addStretch(1)
-        row.addWidget(self.followups_button)
-        n.addWidget(self.notes_edit)
-        n.addLayout(row)
-        d.addWidget(after)
-        self.empty_label = QLabel(self.tr("No event yet. Press “New event…” to plan one."))
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        d.addWidget(self.empty_label)
+        self.detail = d = EventDetail()
+        self.heading, self.info_label, self.plan_label = d.heading, d.info_label, d.plan_label
+        self.edit_button, self.delete_button = d.edit_button, d.delete_button
+        self.table, self.count_label, self.future_label = d.table, d.count_label, d.future_label
+        self.add_button, self.remove_button = d.add_button, d.remove_button
+        self.new_person_button, self.followups_button = d.new_person_button, d.followups_button
+        self.notes_edit, self.save_notes_button = d.notes_edit, d.save_notes_button
+        self.empty_label = d.empty_label
 
         scroll = QScrollArea(self.splitter)
         scroll.setWidgetResizable(True)
@@ -181,14 +88,6 @@ class EventsPage(QWidget):
         self.splitter.setSizes([240, 900])
         layout.addWidget(self.splitter)
         self._show_view(None)
-
-    def _text_label(self, name: str) -> QLabel:
-        label = QLabel(self.detail)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setAccessibleName(name)
-        return label
 
     def _connect(self) -> None:
         self.event_list.currentItemChanged.connect(self._on_event_list_current_changed)
@@ -213,7 +112,7 @@ class EventsPage(QWidget):
         self.event_list.clear()
         dim = self.palette().color(QPalette.ColorRole.PlaceholderText)
         for e in summaries:
-            when = _when(e.starts_at) or self.tr("no date yet")
+            when = when_text(e.starts_at) or self.tr("no date yet")
             where = f" · {e.place}" if e.place else ""
             counts = counts_text(e.expected, e.met, e.walk_ins)
             item = QListWidgetItem(f"{e.name}\n{when}{where}\n{counts}", self.event_list)
@@ -247,51 +146,7 @@ class EventsPage(QWidget):
 
     def _show_view(self, view: EventView | None) -> None:
         self._view = view
-        for w in (self.edit_button, self.delete_button, self.add_button, self.remove_button,
-                  self.new_person_button, self.followups_button, self.notes_edit, self.table):
-            w.setEnabled(view is not None)
-        self.empty_label.setVisible(view is None)
-        if view is None:
-            self.heading.setText(self.tr("Events"))
-            self.info_label.clear()
-            self.plan_label.clear()
-            self.table.setRowCount(0)
-            self.count_label.clear()
-            self.future_label.hide()
-            self.notes_edit.blockSignals(True)
-            self.notes_edit.clear()
-            self.notes_edit.blockSignals(False)
-            return
-        d = view.draft
-        self.heading.setText(d.name)
-        parts = [_when(d.starts_at) or self.tr("No date yet"), d.place, view.organization]
-        self.info_label.setText(" · ".join(escape(p) for p in parts if p))
-        none = f"<i>{escape(self.tr('not set'))}</i>"
-        script = (f"<b>{escape(view.script_title)}</b><br>{escape(view.script_text)}"
-                  if view.script_title or view.script_text else none)
-        self.plan_label.setText(
-            f"<b>{escape(self.tr('Goals'))}</b><br>"
-            f"{escape(d.goals).replace(chr(10), '<br>') if d.goals else none}<br><br>"
-            f"<b>{escape(self.tr('Memory hook'))}</b><br>"
-            f"{escape(view.hook) if view.hook else none}<br><br>"
-            f"<b>{escape(self.tr('Script to use'))}</b><br>{script}")
-        self._fill_table(view)
-        self.notes_edit.blockSignals(True)
-        self.notes_edit.setPlainText(d.notes)
-        self.notes_edit.blockSignals(False)
-        self.save_notes_button.setEnabled(False)
-
-    def _fill_table(self, view: EventView) -> None:
-        self.table.fill(view)
-        self.count_label.setText(counts_text(len(view.expected), len(view.met),
-                                             len(view.walk_ins)))
-        self.future_label.setText(f"⚠ {self._future_warning(view)}")
-        self.future_label.setVisible(view.future and bool(view.met))
-
-    def _future_warning(self, view: EventView) -> str:
-        return self.tr("{name} has not started yet ({when}): people ticked as met count as "
-                       "contact and get follow-ups only once it has taken place.").format(
-            name=view.draft.name, when=_when(view.draft.starts_at))
+        self.detail.show_view(view)
 
     def _changed(self, select: int | None = None) -> None:
         self.reload(select)
@@ -335,7 +190,7 @@ class EventsPage(QWidget):
         except WombatError as exc:
             prompts.error(self, self.tr("Cannot delete this event"), str(exc))
             return
-        self._undo.push(_SnapshotCommand(
+        self._undo.push(SnapshotCommand(
             self.tr("Delete event {name}").format(name=view.draft.name), snap,
             lambda: self._events.delete(view.id), self._events.restore,
             lambda: self._changed(view.id)))
@@ -400,7 +255,7 @@ class EventsPage(QWidget):
             prompts.error(self, self.tr("Cannot remove"), str(exc))
             return
         text = self.tr("Remove {n} from {name}").format(n=len(ids), name=view.draft.name)
-        self._undo.push(_SnapshotCommand(
+        self._undo.push(SnapshotCommand(
             text, snap, lambda: self._events.remove_attendees(view.id, ids),
             self._events.restore, lambda: self._changed(view.id)))
         self._changed()
@@ -415,7 +270,7 @@ class EventsPage(QWidget):
             if column == MET:
                 self._events.set_met(view.id, [contact_id], bool(value))
                 if value and view.future:
-                    self.message.emit(self._future_warning(view))
+                    self.message.emit(self.detail.future_warning(view))
             elif column == GOAL:
                 self._events.set_goal(view.id, contact_id, str(value))
             elif column == NOTES:
@@ -445,7 +300,7 @@ class EventsPage(QWidget):
 
         # A future event gets a warning, not a refusal: its date may just be wrong.
         self.dialog = dialog = MetSomeoneDialog(
-            view.draft.name, submit, self, self._future_warning(view) if view.future else "")
+            view.draft.name, submit, self, self.detail.future_warning(view) if view.future else "")
         dialog.accepted.connect(lambda: self._after_capture(dialog))
         dialog.open()
 
@@ -484,10 +339,3 @@ class EventsPage(QWidget):
         self.contactsChanged.emit(list(outcome.planned))
         self.followUpsDone.emit(outcome)
 
-
-def _when(at: dt.datetime | None) -> str:
-    if at is None:
-        return ""
-    locale = QLocale()
-    return (locale.toString(QDate(at.date()), QLocale.FormatType.LongFormat) + ", "
-            + at.strftime("%H:%M"))

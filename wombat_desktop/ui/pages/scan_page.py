@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -42,6 +41,7 @@ from wombat_desktop.services.scanning import (
 from wombat_desktop.ui import prompts
 from wombat_desktop.ui.jobs import JobRunner
 from wombat_desktop.ui.widgets.card_review import CardReview, ReviewItem, low_fields
+from wombat_desktop.ui.widgets.scan_bar import ScanBar
 from wombat_desktop.ui.widgets.scan_helpers import (
     card_icon,
     dropped_paths,
@@ -49,8 +49,6 @@ from wombat_desktop.ui.widgets.scan_helpers import (
     summary_text,
     time_left,
 )
-
-FILTER = "Card images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp *.heic *.heif *.pdf)"
 
 
 class _Relay(QObject):
@@ -75,7 +73,6 @@ class ScanPage(QWidget):
         self._warming = False
         self._started = 0.0  # when the running batch started (for the time-left estimate)
         self.items: list[ReviewItem] = []
-        self.file_dialog: QFileDialog | None = None
         self._relay = _Relay(self)
         self._build_ui()
         self._connect()
@@ -84,33 +81,11 @@ class ScanPage(QWidget):
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.open_button = QPushButton(self.tr("&Open images…"), self)
-        self.open_button.setToolTip(self.tr("Photos or scans of business cards (JPEG, PNG, "
-                                            "PDF); you can also drop them here"))
-        self.folder_button = QPushButton(self.tr("Scan a &folder…"), self)
-        self.event_edit = QLineEdit(self)
-        self.event_edit.setPlaceholderText(self.tr("Where you met them, e.g. Chamber mixer "
-                                                   "May 2026"))
-        self.event_edit.setAccessibleName(self.tr("Event"))
-        self.event_edit.setToolTip(self.tr("Every card of this batch is tagged with it"))
-        self.region_edit = QLineEdit(self._scanning.region, self)
-        self.region_edit.setMaxLength(2)
-        self.region_edit.setFixedWidth(self.region_edit.fontMetrics().horizontalAdvance("MMMM"))
-        self.region_edit.setAccessibleName(self.tr("Country for local phone numbers"))
-        self.region_edit.setToolTip(self.tr("Two-letter country for phone numbers printed "
-                                            "without a country code"))
-        event_label = QLabel(self.tr("&Event:"), self)
-        event_label.setBuddy(self.event_edit)
-        region_label = QLabel(self.tr("&Country:"), self)
-        region_label.setBuddy(self.region_edit)
-        for widget in (self.open_button, self.folder_button):
-            bar.addWidget(widget)
-        bar.addSpacing(12)
-        bar.addWidget(event_label)
-        bar.addWidget(self.event_edit, 1)
-        bar.addWidget(region_label)
-        bar.addWidget(self.region_edit)
+        self.bar = ScanBar(self._scanning.region, self)
+        self.open_button = self.bar.open_button
+        self.folder_button = self.bar.folder_button
+        self.event_edit = self.bar.event_edit
+        self.region_edit = self.bar.region_edit
         progress_row = QHBoxLayout()
         self.status = QLabel(self.tr("Drop card photos here, or open them."), self)
         self.progress = QProgressBar(self)
@@ -134,14 +109,13 @@ class ScanPage(QWidget):
         actions.addWidget(self.remove_button)
         actions.addStretch(1)
         actions.addWidget(self.save_button)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
         layout.addLayout(progress_row)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(actions)
 
     def _connect(self) -> None:
-        self.open_button.clicked.connect(self._on_open_button_clicked)
-        self.folder_button.clicked.connect(self._on_folder_button_clicked)
+        self.bar.pathsChosen.connect(self.scan_paths)
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(self.save)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
@@ -169,26 +143,10 @@ class ScanPage(QWidget):
 
     # --- opening --------------------------------------------------------------------
 
-    def _on_open_button_clicked(self) -> None:
-        dialog = QFileDialog(self, self.tr("Open card images"), str(Path.home()))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilters([self.tr(FILTER), self.tr("All files (*)")])
-        dialog.filesSelected.connect(self._on_files_selected)
-        self.file_dialog = dialog
-        dialog.open()
-
-    def _on_folder_button_clicked(self) -> None:
-        dialog = QFileDialog(self, self.tr("Scan a folder of card images"), str(Path.home()))
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.fileSelected.connect(lambda folder: self._on_files_selected([folder]))
-        self.file_dialog = dialog
-        dialog.open()
-
-    def _on_files_selected(self, paths: list[str]) -> None:
-        if self.file_dialog is not None:
-            self.file_dialog.deleteLater()
-            self.file_dialog = None
-        self.scan_paths(paths)
+    @property
+    def file_dialog(self) -> QFileDialog | None:
+        """The open-images or scan-a-folder dialog while it is open."""
+        return self.bar.file_dialog
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_paths(event.mimeData()):

@@ -6,19 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,19 +22,18 @@ from PySide6.QtWidgets import (
 
 from wombat_desktop.core.errors import WombatError
 from wombat_desktop.core.hub import HubView
-from wombat_desktop.core.spheres import Coverage, SeatGap, SeatStatus, SphereView
+from wombat_desktop.core.spheres import Coverage, SeatGap, SphereView
 from wombat_desktop.core.views import ContactListItem
 from wombat_desktop.services.contacts import ContactService
 from wombat_desktop.services.spheres import SphereService
 from wombat_desktop.ui import prompts
 from wombat_desktop.ui.dialogs.sphere_dialog import SphereDialog
 from wombat_desktop.ui.jobs import JobRunner
-from wombat_desktop.ui.models.network_tables import GapTableModel, status_label
+from wombat_desktop.ui.models.network_tables import GapTableModel
 from wombat_desktop.ui.network_commands import DeleteSphereCommand, SeatMemberCommand
 from wombat_desktop.ui.widgets.hub_view import HubPanel
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-MEMBER_ROLE = Qt.ItemDataRole.UserRole + 2
+from wombat_desktop.ui.widgets.sphere_gaps import GapsTab
+from wombat_desktop.ui.widgets.sphere_seats import ID_ROLE, MEMBER_ROLE, SeatsTab
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,24 +93,10 @@ class SpheresPage(QWidget):
         self.tabs = QTabWidget(split)
         self.tabs.setAccessibleName(self.tr("Spheres, gaps and hub"))
         self.tabs.addTab(self._build_seats_tab(), self.tr("&Seats"))
-        self.gap_table = QTableView(self)
-        self.gap_table.setModel(self.gap_model)
-        self.gap_table.setAccessibleName(self.tr("Sphere gaps"))
-        self.gap_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.gap_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.gap_table.setAlternatingRowColors(True)
-        self.gap_table.setWordWrap(False)
-        self.gap_table.verticalHeader().hide()
-        self.gap_table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((140, 75, 150, 170, 170)):
-            self.gap_table.horizontalHeader().resizeSection(col, width)
-        gaps = QWidget(self)
-        gv = QVBoxLayout(gaps)
-        self.gaps_hint = QLabel(gaps)
-        self.gaps_hint.setWordWrap(True)
-        gv.addWidget(self.gaps_hint)
-        gv.addWidget(self.gap_table, 1)
-        self.tabs.addTab(gaps, self.tr("&Gaps"))
+        self.gaps_tab = GapsTab(self.gap_model, self)
+        self.gap_table = self.gaps_tab.gap_table
+        self.gaps_hint = self.gaps_tab.gaps_hint
+        self.tabs.addTab(self.gaps_tab, self.tr("&Gaps"))
         self.hub_panel = HubPanel(self)
         self.hub_picture = self.hub_panel.picture
         self.tabs.addTab(self.hub_panel, self.tr("&Hub"))
@@ -127,63 +108,21 @@ class SpheresPage(QWidget):
         layout.addWidget(split, 1)
 
     def _build_seats_tab(self) -> QWidget:
-        tab = QWidget(self)
-        v = QVBoxLayout(tab)
-        self.sphere_title = QLabel(tab)
-        self.sphere_title.setWordWrap(True)
-        v.addWidget(self.sphere_title)
-        split = QSplitter(Qt.Orientation.Horizontal, tab)
-        seats = QWidget(split)
-        sv = QVBoxLayout(seats)
-        sv.setContentsMargins(0, 0, 0, 0)
-        self.seat_tree = QTreeWidget(seats)
-        self.seat_tree.setAccessibleName(self.tr("Seats and who sits in them"))
-        self.seat_tree.setHeaderLabels([self.tr("Seat / contact"), self.tr("Status")])
-        self.seat_tree.header().resizeSection(0, 260)
-        self.seat_tree.setAlternatingRowColors(True)
-        self.new_seat_edit = QLineEdit(seats)
-        self.new_seat_edit.setPlaceholderText(self.tr("Profession, e.g. Photographer"))
-        self.new_seat_edit.setAccessibleName(self.tr("New seat's profession"))
-        self.add_seat_button = QPushButton(self.tr("&Add seat"), seats)
-        self.remove_seat_button = QPushButton(self.tr("Remove s&eat"), seats)
-        self.remove_member_button = QPushButton(self.tr("Take &out of seat"), seats)
-        self.remove_member_button.setToolTip(self.tr(
-            "Take the selected contact out of the seat (undo with Ctrl+Z)"))
-        row = QHBoxLayout()
-        row.addWidget(self.new_seat_edit, 1)
-        row.addWidget(self.add_seat_button)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.remove_member_button)
-        row2.addWidget(self.remove_seat_button)
-        row2.addStretch(1)
-        sv.addWidget(self.seat_tree, 1)
-        sv.addLayout(row)
-        sv.addLayout(row2)
-        cands = QWidget(split)
-        cv = QVBoxLayout(cands)
-        cv.setContentsMargins(0, 0, 0, 0)
-        self.candidates_title = QLabel(self.tr("Select a seat to see who could fill it."), cands)
-        self.candidates_title.setWordWrap(True)
-        self.search_edit = QLineEdit(cands)
-        self.search_edit.setPlaceholderText(self.tr("Search all contacts…"))
-        self.search_edit.setAccessibleName(self.tr("Search contacts for the seat"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.candidate_list = QListWidget(cands)
-        self.candidate_list.setAccessibleName(self.tr("Contacts who could fill the seat"))
-        self.seat_button = QPushButton(self.tr("&Put in seat"), cands)
-        self.seat_button.setToolTip(self.tr("Seat the selected contact (Enter)"))
-        cv.addWidget(self.candidates_title)
-        cv.addWidget(self.search_edit)
-        cv.addWidget(self.candidate_list, 1)
-        cv.addWidget(self.seat_button)
-        split.addWidget(seats)
-        split.addWidget(cands)
-        split.setSizes([480, 300])
-        split.setChildrenCollapsible(False)
-        v.addWidget(split, 1)
+        self.seats_tab = tab = SeatsTab(self)
+        self.sphere_title = tab.sphere_title
+        self.seat_tree = tab.seat_tree
+        self.new_seat_edit = tab.new_seat_edit
+        self.add_seat_button = tab.add_seat_button
+        self.remove_seat_button = tab.remove_seat_button
+        self.remove_member_button = tab.remove_member_button
+        self.candidates_title = tab.candidates_title
+        self.search_edit = tab.search_edit
+        self.candidate_list = tab.candidate_list
+        self.seat_button = tab.seat_button
         return tab
 
     def _connect(self) -> None:
+        self.seats_tab.candidatesLoaded.connect(self.candidatesLoaded)
         self.sphere_list.currentRowChanged.connect(self._on_sphere_list_current_row_changed)
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
@@ -231,10 +170,7 @@ class SpheresPage(QWidget):
             "(coverage {score:.0f}%)").format(covered=c.covered, seats=c.seats, thin=c.thin,
                                                empty=c.empty, score=c.score))
         self.gap_model.set_items(snap.gaps)
-        self.gaps_hint.setText(self.tr(
-            "{n} seats have no strong contact. Empty seats come first; double-click one to "
-            "fill it.").format(n=len(snap.gaps)) if snap.gaps else self.tr(
-            "Every seat has a strong contact. Well done."))
+        self.gaps_tab.show_gaps(snap.gaps)
         self.tabs.setTabText(1, self.tr("&Gaps ({n})").format(n=len(snap.gaps)))
         self.hub_panel.set_hub(snap.hub)
         self.delete_button.setEnabled(bool(snap.spheres))
@@ -251,49 +187,16 @@ class SpheresPage(QWidget):
         return None if item is None else int(item.data(ID_ROLE))
 
     def _show_sphere(self) -> None:
-        sphere = self.current_sphere()
-        keep = self.current_seat_id()
-        self.seat_tree.clear()
-        if sphere is None:
-            self.sphere_title.setText(self.tr("No sphere yet: click “New sphere…” and start "
-                                              "from a template."))
-            return
-        self.sphere_title.setText(f"<b>{sphere.name}</b> — {sphere.coverage_label}")
-        bold = QFont(self.seat_tree.font())
-        bold.setBold(True)
-        for seat in sphere.seats:
-            head = QTreeWidgetItem(self.seat_tree, [seat.profession, status_label(seat.status)])
-            head.setData(0, ID_ROLE, seat.id)
-            if seat.status is not SeatStatus.COVERED:
-                head.setFont(1, bold)
-            for m in seat.members:
-                child = QTreeWidgetItem(head, [m.name, self.tr(m.tie.value)])
-                child.setData(0, ID_ROLE, seat.id)
-                child.setData(0, MEMBER_ROLE, m.contact_id)
-            if seat.id == keep:
-                self.seat_tree.setCurrentItem(head)
-        self.seat_tree.expandAll()
+        self.seats_tab.show_sphere(self.current_sphere())
 
     def current_seat_id(self) -> int | None:
-        item = self.seat_tree.currentItem()
-        return None if item is None else int(item.data(0, ID_ROLE))
+        return self.seats_tab.current_seat_id()
 
     def select_seat(self, seat_id: int) -> None:
-        for i in range(self.seat_tree.topLevelItemCount()):
-            item = self.seat_tree.topLevelItem(i)
-            if item.data(0, ID_ROLE) == seat_id:
-                self.seat_tree.setCurrentItem(item)
+        self.seats_tab.select_seat(seat_id)
 
     def _fill_candidates(self, items: list[ContactListItem]) -> None:
-        self.candidate_list.clear()
-        for c in items:
-            extra = " · ".join(x for x in (c.title, c.organization) if x)
-            row = QListWidgetItem(f"{c.name} ({self.tr(c.tie.value)})" +
-                                  (f"\n{extra}" if extra else ""), self.candidate_list)
-            row.setData(ID_ROLE, c.id)
-        if items:
-            self.candidate_list.setCurrentRow(0)
-        self.candidatesLoaded.emit()
+        self.seats_tab.fill_candidates(items)
 
     def _run(self, write: object, *args: object) -> bool:
         try:

@@ -1,4 +1,5 @@
-"""The lunch planner: the lunch table, the status buttons, notes and calendar export.
+"""The lunch planner: the lunch table and the status buttons, with its notes panel
+(`lunch_notes`) and calendar export (`ui.lunch_calendar_export`).
 
 Every status step goes through `FollowUpService` and is pushed on the undo stack (undo puts
 the lunch back with `FollowUpService.restore`). Typed notes are saved, undoably, when another
@@ -14,19 +15,14 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +35,10 @@ from wombat_desktop.ui import prompts
 from wombat_desktop.ui.dialogs.lunch_dialog import NotesDialog, ScheduleDialog
 from wombat_desktop.ui.followup_commands import EditLunchCommand, MoveLunchCommand
 from wombat_desktop.ui.jobs import JobRunner
+from wombat_desktop.ui.lunch_calendar_export import LunchCalendarExport
 from wombat_desktop.ui.models.lunch_table import LunchTableModel
+from wombat_desktop.ui.widgets.lunch_notes import LunchNotes
+from wombat_desktop.ui.widgets.read_only_table import read_only_table
 
 OPEN = {s.value for s in rules.OPEN}
 FILTERS = [("Open lunches", OPEN), ("All lunches", None),
@@ -67,9 +66,9 @@ class LunchPlanner(QWidget):
         self._all: list[LunchView] = []
         self._shown: LunchView | None = None  # the lunch whose notes the editors hold
         self._resetting = False
-        self.directory = Path.home()
         self.dialog: QDialog | None = None
         self.model = LunchTableModel(self)
+        self.calendar = LunchCalendarExport(service, jobs, self)
         self._build_ui()
         self._build_actions()
         self._connect()
@@ -99,55 +98,20 @@ class LunchPlanner(QWidget):
         layout.addLayout(bar)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.table = QTableView(split)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Lunch planner"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for col, width in enumerate((150, 80, 175, 140, 100)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        details = QWidget(split)
-        form = QFormLayout(details)
-        form.setContentsMargins(6, 0, 0, 0)
-        self.reason_label = QLabel(details)
-        self.reason_label.setWordWrap(True)
-        self.reason_label.setAccessibleName(self.tr("Why"))
-        self.reason_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.points_edit = self._text(details, self.tr("What to bring up"))
-        self.before_edit = self._text(details, self.tr("Before the lunch"))
-        self.after_edit = self._text(details, self.tr("What was said, what comes next"))
-        self.save_button = QPushButton(self.tr("Save n&otes"), details)
-        self.save_button.setToolTip(self.tr("Save the talking points and notes (Ctrl+S)"))
-        for label, widget in ((self.tr("Why:"), self.reason_label),
-                              (self.tr("&Talking points:"), self.points_edit),
-                              (self.tr("Notes &before:"), self.before_edit),
-                              (self.tr("Notes &after:"), self.after_edit),
-                              ("", self.save_button)):
-            form.addRow(label, widget)
-            if label:
-                widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        self.table = read_only_table(split, self.model, self.tr("Lunch planner"),
+                                     (150, 80, 175, 140, 100))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.notes = LunchNotes(split)
+        self.reason_label, self.points_edit, self.before_edit, self.after_edit = (
+            self.notes.reason_label, self.notes.points_edit, self.notes.before_edit,
+            self.notes.after_edit)
+        self.save_button = self.notes.save_button
         split.addWidget(self.table)
-        split.addWidget(details)
+        split.addWidget(self.notes)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([760, 320])
         layout.addWidget(split, 1)
-
-    @staticmethod
-    def _text(parent: QWidget, placeholder: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit(parent)
-        edit.setPlaceholderText(placeholder)
-        edit.setTabChangesFocus(True)
-        edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 2 + 12)
-        return edit
 
     def _build_actions(self) -> None:
         self.step_actions: dict[str, QAction] = {}
@@ -185,6 +149,7 @@ class LunchPlanner(QWidget):
         menu.addAction(self.export_one_action)
         menu.addAction(self.export_all_action)
         self.export_button.setMenu(menu)
+        self.calendar.message.connect(self.message)
 
     # --- content --------------------------------------------------------------------
 
@@ -243,7 +208,6 @@ class LunchPlanner(QWidget):
         return [self.model.item(r) for r in rows] or (
             [c] if (c := self.current()) is not None else [])
 
-
     def _on_selection_changed(self, *_args: object) -> None:
         self.export_one_action.setEnabled(any(v.starts_at is not None for v in self.selected()))
 
@@ -267,14 +231,7 @@ class LunchPlanner(QWidget):
         else:
             self.step_buttons["scheduled"].setText(self.tr("&Schedule…"))
         self._on_selection_changed()
-        for w in (self.points_edit, self.before_edit, self.after_edit, self.save_button):
-            w.setEnabled(v is not None)
-        self.reason_label.setText(v.reason if v else self.tr("Pick a lunch."))
-        if keep_typed:  # a reload must not wipe what is being typed
-            return
-        self.points_edit.setPlainText(v.talking_points if v else "")
-        self.before_edit.setPlainText(v.notes_before if v else "")
-        self.after_edit.setPlainText(v.notes_after if v else "")
+        self.notes.show_lunch(v, keep_typed)
 
     def _check_held(self, v: LunchView | None, allowed: bool) -> None:
         """"Mark held" only once the lunch has started; the tooltip says why not."""
@@ -288,15 +245,10 @@ class LunchPlanner(QWidget):
         action.setEnabled(allowed)
         button.setToolTip(tip)
 
-    def _typed(self) -> dict[str, str]:
-        return {"talking_points": self.points_edit.toPlainText(),
-                "notes_before": self.before_edit.toPlainText(),
-                "notes_after": self.after_edit.toPlainText()}
-
     def _dirty(self) -> bool:
         v = self._shown
         return v is not None and any(x.strip() != getattr(v, k)
-                                     for k, x in self._typed().items())
+                                     for k, x in self.notes.typed().items())
 
     def hideEvent(self, event: QHideEvent) -> None:
         if self._dirty():
@@ -382,7 +334,7 @@ class LunchPlanner(QWidget):
     def _save(self, v: LunchView | None) -> None:
         if v is None:
             return
-        values = {k: x for k, x in self._typed().items() if x.strip() != getattr(v, k)}
+        values = {k: x for k, x in self.notes.typed().items() if x.strip() != getattr(v, k)}
         if not values:
             return
         try:
@@ -401,36 +353,12 @@ class LunchPlanner(QWidget):
     def export_calendar(self, selected: bool) -> QFileDialog:
         """Ask for a .ics file, then write the selected lunch or every scheduled one."""
         ids = [v.id for v in self.selected() if v.starts_at is not None] if selected else None
-        stem = "wombat-lunch" if ids else "wombat-lunches"
-        dialog = QFileDialog(self, self.tr("Export to calendar"), str(self.directory / stem))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("iCalendar (*.ics)"))
-        dialog.setDefaultSuffix("ics")
-        dialog.selectFile(str(self.directory / f"{stem}.ics"))
-        dialog.fileSelected.connect(lambda path: self.write_ics(Path(path), ids))
+        dialog = self.calendar.file_dialog(ids)
         self._open(dialog)
         return dialog
 
-    def write_ics(self, path: Path, ids: list[int] | None) -> None:
-        """Write the file on the job runner and report how many events it holds."""
-        service = self._service
-        self._jobs.start(lambda: service.export_ics(path, ids),
-                         lambda n, err: self._on_exported(path, n, err))
-
     def _on_exported(self, path: Path, count: int | None, error: BaseException | None) -> None:
-        if error is not None:
-            reason = error.strerror if isinstance(error, OSError) else None
-            prompts.error(self, self.tr("Could not export"), self.tr(
-                "Could not write {path}: {reason}").format(path=path, reason=reason or error))
-            return
-        self.directory = path.parent
-        if not count:
-            self.message.emit(self.tr("No scheduled lunch to export; {path} holds no "
-                                      "events.").format(path=path))
-            return
-        text = (self.tr("Exported 1 lunch to {path}.") if count == 1
-                else self.tr("Exported {n} lunches to {path}."))
-        self.message.emit(text.format(n=count, path=path))
+        self.calendar.report(path, count, error)
 
     def _open(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
