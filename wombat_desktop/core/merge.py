@@ -55,8 +55,8 @@ def merge_drafts(keep: ContactDraft, other: ContactDraft,
     """One draft holding every value of both.
 
     Scalar fields come from ``keep`` unless empty there or ``choices[field] == "other"``.
-    A differing value that would vanish (a chosen-away field, another organisation, title
-    or birthday) is kept in the note as "Also known as — …". Notes are joined; lists are
+    A differing value that would vanish (any field where the two sides disagree) is kept in
+    the note as "Also known as — …", once. Notes are joined; lists are
     united (e-mails case-insensitively, phones by digits), and so are tags and the extra
     vCard lines.
     """
@@ -71,7 +71,7 @@ def merge_drafts(keep: ContactDraft, other: ContactDraft,
                 lost.append(f"{name.replace('_', ' ')}: {mine}")
         elif not mine:
             setattr(merged, name, theirs)
-        elif theirs and theirs != mine and name in ("organization", "title", "birthday"):
+        elif theirs and theirs != mine:
             lost.append(f"{name.replace('_', ' ')}: {theirs}")
     merged.emails = _union_typed(keep.emails, other.emails, "emails")
     merged.phones = _union_typed(keep.phones, other.phones, "phones")
@@ -85,9 +85,33 @@ def merge_drafts(keep: ContactDraft, other: ContactDraft,
     merged.note = "\n\n".join(dict.fromkeys(n for n in notes if n))
     if lost:
         trail = "Also known as — " + "; ".join(lost)
-        merged.note = f"{merged.note}\n\n{trail}" if merged.note else trail
+        if trail not in merged.note:  # merging the same card again adds nothing new
+            merged.note = f"{merged.note}\n\n{trail}" if merged.note else trail
     if choices.get("photo") == "other" and other.photo is not None or merged.photo is None:
         merged.photo = other.photo
     merged.uid = keep.uid or other.uid
     merged.source = keep.source or other.source
     return merged
+
+
+def unmerge(current: ContactDraft, before: ContactDraft, after: ContactDraft) -> ContactDraft:
+    """Take back what one merge added (``before`` -> ``after``) from the contact as it is
+    now, keeping every change made since: a field goes back only where it still holds the
+    merged value, and only list values the merge added are removed."""
+    out = copy.deepcopy(current)
+    for name in (*SCALAR_FIELDS, "note", "photo", "uid", "kind"):
+        if getattr(current, name) == getattr(after, name):
+            setattr(out, name, copy.deepcopy(getattr(before, name)))
+    for name, key in (("emails", "emails"), ("phones", "phones"), ("urls", "urls")):
+        had = {_value_key(key, v.value) for v in getattr(before, name)}
+        added = {_value_key(key, v.value) for v in getattr(after, name)} - had
+        setattr(out, name, [v for v in getattr(current, name)
+                            if _value_key(key, v.value) not in added])
+    had_addresses = {a.one_line().casefold() for a in before.addresses}
+    added_addresses = {a.one_line().casefold() for a in after.addresses} - had_addresses
+    out.addresses = [a for a in current.addresses
+                     if a.one_line().casefold() not in added_addresses]
+    for name in ("tags", "extra_lines"):
+        added = set(getattr(after, name)) - set(getattr(before, name))
+        setattr(out, name, [v for v in getattr(current, name) if v not in added])
+    return out

@@ -14,7 +14,7 @@ from wombat_desktop.core.csvfiles import ColumnMapping
 from wombat_desktop.core.draft_json import draft_from_dict, draft_to_dict
 from wombat_desktop.core.errors import ValidationError
 from wombat_desktop.core.import_plan import ImportPlan, ReviewPair, plan_import
-from wombat_desktop.core.merge import merge_drafts
+from wombat_desktop.core.merge import merge_drafts, unmerge
 from wombat_desktop.core.progress import CancelToken, ProgressFn, no_progress
 from wombat_desktop.storage import import_batches
 from wombat_desktop.storage.contact_bulk_reads import dedupe_records, load_drafts
@@ -217,7 +217,7 @@ class ImportService:
                 for source in person.sources:
                     add_identity(session, target, [], source, batch)
                 undo["merged"].append({"id": target, "before": draft_to_dict(before),
-                                       "uids": added})
+                                       "after": draft_to_dict(after), "uids": added})
                 stored[target] = after
             reports = preview.reports()
             import_batches.finish(
@@ -259,9 +259,20 @@ class ImportService:
             writer = ContactWriter(session, self.region)
             writer.soft_delete(import_batches.contacts_of(session, batch_id))
             undo = json.loads(row.undo_data or "{}")
+            targets = [m["id"] for m in undo.get("merged", [])]
+            now = load_drafts(session, targets)
             for merged in reversed(undo.get("merged", [])):
-                writer.rewrite(merged["id"], draft_from_dict(merged["before"]))
-                remove_identity(session, merged["id"], merged.get("uids", []), batch_id)
+                cid = merged["id"]
+                if cid not in now:
+                    continue
+                before = draft_from_dict(merged["before"])
+                if "after" in merged:  # take back only what this import added
+                    restored = unmerge(now[cid], before, draft_from_dict(merged["after"]))
+                else:
+                    restored = before
+                writer.rewrite(cid, restored)
+                now[cid] = restored
+                remove_identity(session, cid, merged.get("uids", []), batch_id)
             import_batches.mark_undone(session, batch_id)
             uow.commit()
         return next(b for b in self.batches() if b.id == batch_id)
