@@ -167,20 +167,21 @@ class ContactService:
 
     def set_tie(
         self, contact_ids: Sequence[int], tie: Tie | None, note: str = ""
-    ) -> dict[int, Tie | None]:
-        """Override the suggestion (``None`` goes back to it); returns the previous overrides."""
+    ) -> dict[int, tuple[Tie | None, str]]:
+        """Override the suggestion (``None`` goes back to it); returns the previous overrides
+        and their notes, for `restore_ties`."""
         with self._db.unit_of_work() as uow:
             writer = ContactWriter(uow.session)
-            before = {cid: Tie(o) if o else None
-                      for cid, o in writer.tie_overrides(contact_ids).items()}
+            before = {cid: (Tie(o) if o else None, old_note)
+                      for cid, (o, old_note) in writer.tie_overrides(contact_ids).items()}
             writer.set_tie_override(list(before), tie.value if tie else None, note)
             uow.commit()
         return before
 
-    def restore_ties(self, previous: dict[int, Tie | None]) -> None:
-        """Put back the overrides `set_tie` returned (undo)."""
+    def restore_ties(self, previous: dict[int, tuple[Tie | None, str]]) -> None:
+        """Put back the overrides (and notes) `set_tie` returned (undo)."""
         with self._db.unit_of_work() as uow:
             writer = ContactWriter(uow.session)
-            for cid, tie in previous.items():
-                writer.set_tie_override([cid], tie.value if tie else None)
+            for cid, (tie, note) in previous.items():
+                writer.set_tie_override([cid], tie.value if tie else None, note)
             uow.commit()

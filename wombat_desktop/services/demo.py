@@ -85,10 +85,11 @@ class DemoService:
         gc.disable()
         try:
             with self._db.unit_of_work() as uow:
-                existing = demo_writes.contact_count(uow.session)
+                existing = demo_writes.user_records(uow.session)
                 if existing and not replace:
                     raise ValidationError(
-                        f"The database already holds {existing:,} contacts. The demo fills "
+                        f"The database already holds {existing:,} contacts or plan records. "
+                        "The demo fills "
                         "an empty database only: replace them with `wombat demo --replace` "
                         "(deletes every contact and plan record, after a backup) or use a "
                         "new database (--db)."

@@ -261,7 +261,9 @@ class ScanService:
                 if entry.update_id is None:
                     created.extend(writer.insert([draft], batch_id=batch))
                     continue
-                before = load_drafts(session, [entry.update_id]).get(entry.update_id)
+                live = writer.exists(entry.update_id)  # not trashed or merged meanwhile
+                before = (load_drafts(session, [entry.update_id]).get(entry.update_id)
+                          if live else None)
                 if before is None:
                     created.extend(writer.insert([draft], batch_id=batch))
                     continue

@@ -252,12 +252,13 @@ class ContactWriter:
             update(ContactRow).where(ContactRow.id.in_(list(contact_ids))).values(deleted_at=None)
         )
 
-    def tie_overrides(self, contact_ids: Sequence[int]) -> dict[int, str | None]:
+    def tie_overrides(self, contact_ids: Sequence[int]) -> dict[int, tuple[str | None, str]]:
+        """contact id -> (override, its note)."""
         rows = self.session.execute(
-            select(ContactRow.id, ContactRow.tie_override)
+            select(ContactRow.id, ContactRow.tie_override, ContactRow.tie_override_note)
             .where(ContactRow.id.in_(list(contact_ids)))
         )
-        return {cid: tie for cid, tie in rows}
+        return {cid: (tie, note or "") for cid, tie, note in rows}
 
     def set_tie_override(self, contact_ids: Sequence[int], tie: str | None, note: str = "") -> None:
         self.session.execute(

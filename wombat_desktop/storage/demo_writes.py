@@ -75,6 +75,22 @@ def contact_count(session: Session) -> int:
     return int(session.execute(select(func.count()).select_from(ContactRow)).scalar_one())
 
 
+def user_records(session: Session) -> int:
+    """Contacts plus the plan records a user writes (a plan without contacts counts too)."""
+    total = contact_count(session)
+    for table in (OrganizationRow, EventRow, MemoryHookRow, IntroScriptRow,
+                  IncentiveProgramRow, PressTopicRow, ClippingRow, SphereRow):
+        stmt = select(func.count()).select_from(table)
+        if table is SphereRow:
+            stmt = stmt.where(SphereRow.is_template.is_(False))
+        total += int(session.execute(stmt).scalar_one())
+    total += int(session.execute(select(func.count()).select_from(ProfileRow).where(
+        ProfileRow.image_statement != "")).scalar_one())
+    total += int(session.execute(select(func.count()).select_from(ChecklistItemRow).where(
+        (ChecklistItemRow.have.is_(True)) | (ChecklistItemRow.notes != ""))).scalar_one())
+    return total
+
+
 def clear_plan_data(session: Session) -> None:
     """Delete contacts and every plan record (sphere templates and settings stay)."""
     for table in _PLAN_TABLES:

@@ -36,7 +36,7 @@ class SetTieCommand(QUndoCommand):
         what = f"Mark {_names(len(ids))} {tie.value}" if tie else "Use suggested tie"
         super().__init__(what)
         self._service, self._ids, self._tie, self._changed = service, list(ids), tie, changed
-        self._before: dict[int, Tie | None] = {}
+        self._before: dict[int, tuple[Tie | None, str]] = {}
 
     def redo(self) -> None:
         self._before = self._service.set_tie(self._ids, self._tie)

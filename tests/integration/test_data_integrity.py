@@ -1,0 +1,86 @@
+"""Nothing the user has is lost by undo, demo, scanning or merging (found by review)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TODAY
+from wombat_desktop.core.errors import ValidationError
+from wombat_desktop.core.model import ContactDraft, Tie, TypedValue
+from wombat_desktop.services.demo import DemoService
+from wombat_desktop.services.registry import Services
+from wombat_desktop.services.scanning import ScanEntry
+
+CARD = ("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{uid}\r\nFN:Anna Berg\r\nN:Berg;Anna;;;\r\n"
+        "EMAIL:anna@acme.example\r\n{extra}END:VCARD\r\n")
+
+
+def _import(services: Services, folder: Path, name: str, uid: str, extra: str) -> int:
+    path = folder / name
+    path.write_text(CARD.format(uid=uid, extra=extra))
+    result = services.importing.import_paths([path])
+    assert result.batch_id is not None
+    return result.batch_id
+
+
+def test_undoing_an_older_import_keeps_later_imports_and_edits(services: Services,
+                                                               tmp_path: Path) -> None:
+    anna = services.contacts.create(ContactDraft(
+        given_name="Anna", family_name="Berg", emails=[TypedValue("anna@acme.example")]))
+    first = _import(services, tmp_path, "a.vcf", "u-1", "TEL:+1 555 0101\r\n")
+    second = _import(services, tmp_path, "b.vcf", "u-2", "TITLE:CEO\r\nNOTE:from batch 2\r\n")
+    draft = services.contacts.get(anna).draft
+    draft.note += "\nmy own edit"
+    services.contacts.update(anna, draft)
+
+    services.importing.undo(first)
+    after = services.contacts.get(anna).draft
+    assert after.title == "CEO"
+    assert "my own edit" in after.note
+    assert after.phones == []  # what the first import added is gone
+    services.importing.undo(second)
+    after = services.contacts.get(anna).draft
+    assert (after.title, after.phones) == ("", [])
+    assert "my own edit" in after.note
+
+
+def test_a_changed_card_keeps_its_new_values(services: Services, tmp_path: Path) -> None:
+    _import(services, tmp_path, "a.vcf", "u-9", "")
+    path = tmp_path / "b.vcf"
+    path.write_text(CARD.format(uid="u-9", extra="ROLE:Head buyer\r\n").replace(
+        "N:Berg;Anna", "N:Olsen;Anna"))
+    services.importing.import_paths([path])
+    (item,) = services.contacts.list_items()
+    note = services.contacts.get(item.id).draft.note
+    assert "family name: Olsen" in note
+    services.importing.import_paths([path])  # the same card again adds nothing more
+    assert services.contacts.get(item.id).draft.note == note
+
+
+def test_demo_refuses_a_plan_without_contacts(services: Services) -> None:
+    services.messages.update_profile(image_statement="My own words")
+    with pytest.raises(ValidationError, match="plan records"):
+        DemoService(services.db, lambda: TODAY).fill(contacts=5)
+    assert services.messages.profile().image_statement == "My own words"
+
+
+def test_a_scan_saved_onto_a_trashed_contact_becomes_a_new_one(services: Services) -> None:
+    tom = services.contacts.create(ContactDraft(given_name="Tom", family_name="Hart"))
+    services.contacts.delete([tom])
+    card = ContactDraft(given_name="Tom", family_name="Hart", title="CTO",
+                        source="scan:card.jpg")
+    services.scanning.save([ScanEntry(card, update_id=tom)])
+    (item,) = services.contacts.list_items()
+    assert item.id != tom
+    assert item.title == "CTO"
+
+
+def test_undoing_a_tie_change_restores_its_note(services: Services) -> None:
+    cid = services.contacts.create(ContactDraft(given_name="Mia"))
+    services.contacts.set_tie([cid], Tie.STRONG, "mentor since 2015")
+    before = services.contacts.set_tie([cid], Tie.WEAK, "")
+    services.contacts.restore_ties(before)
+    assert before == {cid: (Tie.STRONG, "mentor since 2015")}
+    assert services.contacts.items([cid])[0].tie is Tie.STRONG
