@@ -84,3 +84,23 @@ def test_undoing_a_tie_change_restores_its_note(services: Services) -> None:
     services.contacts.restore_ties(before)
     assert before == {cid: (Tie.STRONG, "mentor since 2015")}
     assert services.contacts.items([cid])[0].tie is Tie.STRONG
+
+
+def test_merging_keeps_what_the_user_said_about_both_and_undo_restores(
+    services: Services,
+) -> None:
+    from wombat_desktop.services.contacts import ContactFlags
+
+    keep = services.contacts.create(ContactDraft(given_name="Jo", family_name="Lee",
+                                                 organization="Acme"))
+    other = services.contacts.create(
+        ContactDraft(given_name="Jo", family_name="Lee", organization="Acme"),
+        ContactFlags(relation="client", want_refer=True, opinion_leader=True))
+    services.contacts.set_tie([other], Tie.STRONG, "refers me monthly")
+    undo = services.duplicates.merge(keep, other)
+    detail = services.contacts.get(keep)
+    assert (detail.relation, detail.want_refer, detail.opinion_leader) == ("client", True, True)
+    assert detail.tie is Tie.STRONG
+    services.duplicates.undo_merge(undo)
+    detail = services.contacts.get(keep)
+    assert (detail.relation, detail.want_refer, detail.tie_override) == ("", False, None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from wombat_desktop.core.dedupe import DuplicatePair, find_duplicates
@@ -41,6 +41,21 @@ class MergeUndo:
     other_id: int
     keep_before: dict[str, Any]
     moved: dict[str, Any]
+    keep_flags: dict[str, Any] = field(default_factory=dict)
+
+
+def merged_flags(keep: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    """The kept contact's flags, filled in from the other where it says nothing; a yes on
+    either side stays a yes."""
+    out = dict(keep)
+    for name, value in other.items():
+        if isinstance(value, bool):
+            out[name] = bool(keep.get(name)) or value
+        elif keep.get(name) in (None, "") and value not in (None, ""):
+            out[name] = value
+    if keep.get("tie_override"):  # the note belongs to the kept choice
+        out["tie_override_note"] = keep.get("tie_override_note", "")
+    return out
 
 
 class DuplicateService:
@@ -78,18 +93,25 @@ class DuplicateService:
                 raise NotFoundError("One of these contacts was deleted or merged already.")
             drafts = load_drafts(session, [keep_id, other_id])
             before = drafts[keep_id]
+            flags = writer.flags(keep_id)
             writer.rewrite(keep_id, merge_drafts(before, drafts[other_id], choices))
+            other_flags = writer.flags(other_id)
+            if other_flags.get("introduced_by_id") == keep_id:
+                other_flags["introduced_by_id"] = None  # nobody introduces themselves
+            writer.set_columns(keep_id, merged_flags(flags, other_flags))
             moved = absorb(session, keep_id, other_id)
             refresh_stats(session, [keep_id, other_id])
             uow.commit()
-        return MergeUndo(keep_id, other_id, draft_to_dict(before), moved)
+        return MergeUndo(keep_id, other_id, draft_to_dict(before), moved, flags)
 
     def undo_merge(self, undo: MergeUndo) -> None:
         with self._db.unit_of_work() as uow:
             session = uow.session
             unabsorb(session, undo.keep_id, undo.other_id, undo.moved)
-            ContactWriter(session, self.region).rewrite(
-                undo.keep_id, draft_from_dict(undo.keep_before))
+            writer = ContactWriter(session, self.region)
+            writer.rewrite(undo.keep_id, draft_from_dict(undo.keep_before))
+            if undo.keep_flags:
+                writer.set_columns(undo.keep_id, undo.keep_flags)
             refresh_stats(session, [undo.keep_id, undo.other_id])
             uow.commit()
 

@@ -230,6 +230,16 @@ class ContactWriter:
                                         ContactRow.merged_into_id.is_(None))
         ).scalar() is not None
 
+    FLAG_COLUMNS = ("relation", "stage", "opinion_leader", "want_business", "want_refer",
+                    "keep_in_touch_days", "tie_override", "tie_override_note",
+                    "introduced_by_id", "met_at")
+
+    def flags(self, contact_id: int) -> dict[str, Any]:
+        """What the user said about a contact beyond its card (relation, tie choice …)."""
+        columns = [getattr(ContactRow, name) for name in self.FLAG_COLUMNS]
+        row = self.session.execute(select(*columns).where(ContactRow.id == contact_id)).one()
+        return dict(zip(self.FLAG_COLUMNS, row, strict=True))
+
     def set_columns(self, contact_id: int, values: dict[str, Any]) -> None:
         self.session.execute(
             update(ContactRow).where(ContactRow.id == contact_id).values(**values)
