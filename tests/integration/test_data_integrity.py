@@ -104,3 +104,16 @@ def test_merging_keeps_what_the_user_said_about_both_and_undo_restores(
     services.duplicates.undo_merge(undo)
     detail = services.contacts.get(keep)
     assert (detail.relation, detail.want_refer, detail.tie_override) == ("", False, None)
+
+
+def test_an_event_deleted_then_its_id_reused_still_comes_back(services: Services) -> None:
+    from wombat_desktop.services.events import EventDraft
+
+    events = services.events
+    first = events.create(EventDraft(name="Mixer"))
+    snapshot = events.delete(first)
+    newer = events.create(EventDraft(name="Breakfast"))  # SQLite may hand out the old id
+    restored = events.restore(snapshot)
+    names = {e.id: e.name for e in events.list_events()}
+    assert names[restored] == "Mixer"
+    assert names[newer] == "Breakfast"

@@ -249,17 +249,20 @@ class EventService:
             uow.commit()
         return EventSnapshot(event_id, snap)
 
-    def restore(self, snapshot: EventSnapshot) -> None:
-        """Undo `delete` (or `remove_attendees`)."""
+    def restore(self, snapshot: EventSnapshot) -> int:
+        """Undo `delete` (or `remove_attendees`); returns the event's id, which is new when
+        the old one was given to an event created in between."""
         with self._db.unit_of_work() as uow:
             if isinstance(snapshot.data, dict):
-                store.restore_event(uow.session, snapshot.data)
+                event_id = store.restore_event(uow.session, snapshot.data)
             else:
-                store.event_row(uow.session, snapshot.event_id)
-                store.restore_attendees(uow.session, snapshot.event_id, snapshot.data)
-                store.sync_met_interactions(uow.session, snapshot.event_id, self._today(),
+                event_id = snapshot.event_id
+                store.event_row(uow.session, event_id)
+                store.restore_attendees(uow.session, event_id, snapshot.data)
+                store.sync_met_interactions(uow.session, event_id, self._today(),
                                             [r["contact_id"] for r in snapshot.data])
             uow.commit()
+        return event_id
 
     # --- attendees ------------------------------------------------------------------
 

@@ -94,10 +94,12 @@ def delete_event(session: Session, event_id: int) -> None:
 
 
 def restore_event(session: Session, snapshot: dict[str, Any]) -> int:
-    """Put back an event `snapshot_event` saw (same id), with what pointed at it."""
+    """Put back an event `snapshot_event` saw, with what pointed at it; returns its id (the
+    old one, or a new one when SQLite gave the old id to an event created since)."""
     event = dict(snapshot["event"])
-    event_id = int(event.pop("id"))
-    insert_event(session, _known_refs(session, event), event_id)
+    old_id = int(event.pop("id"))
+    taken = session.get(EventRow, old_id) is not None
+    event_id = insert_event(session, _known_refs(session, event), None if taken else old_id)
     restore_attendees(session, event_id, snapshot["attendees"])
     for chunk in _chunks(snapshot["interactions"]):
         session.execute(update(InteractionRow).where(InteractionRow.id.in_(chunk))

@@ -192,8 +192,7 @@ class EventsPage(QWidget):
             return
         self._undo.push(SnapshotCommand(
             self.tr("Delete event {name}").format(name=view.draft.name), snap,
-            lambda: self._events.delete(view.id), self._events.restore,
-            lambda: self._changed(view.id)))
+            self._events.delete, self._events.restore, self._changed))
         self._changed()
         self.message.emit(self.tr("Deleted {name}. Undo with Ctrl+Z.").format(
             name=view.draft.name))
@@ -256,8 +255,8 @@ class EventsPage(QWidget):
             return
         text = self.tr("Remove {n} from {name}").format(n=len(ids), name=view.draft.name)
         self._undo.push(SnapshotCommand(
-            text, snap, lambda: self._events.remove_attendees(view.id, ids),
-            self._events.restore, lambda: self._changed(view.id)))
+            text, snap, lambda event_id: self._events.remove_attendees(event_id, ids),
+            self._events.restore, self._changed))
         self._changed()
         self.message.emit(self.tr("Removed {n} from the list. Undo with Ctrl+Z.").format(
             n=len(ids)))
