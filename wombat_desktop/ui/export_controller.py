@@ -71,7 +71,10 @@ class ExportController(QObject):
 
     def _on_counted(self, counts: tuple[int, int, int] | None,
                     error: BaseException | None) -> None:
-        if self.dialog is not None and error is None:
+        if error is not None:
+            self.message.emit(self.tr("Could not count the contacts: {error}").format(
+                error=error))
+        elif self.dialog is not None:
             self.dialog.set_counts(counts)
 
     def _on_dialog_finished(self, _result: int) -> None:

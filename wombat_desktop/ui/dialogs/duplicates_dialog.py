@@ -44,6 +44,7 @@ class DuplicatesDialog(QDialog):
         self._duplicates = duplicates
         self._contacts = contacts
         self._names: dict[int, str] = {}
+        self._pairs: list[DuplicatePair] = []
         self._undo_stack = undo_stack
         self._build_ui()
         self._connect()
@@ -139,13 +140,14 @@ class DuplicatesDialog(QDialog):
     def set_pairs(self, pairs: Sequence[DuplicatePair]) -> None:
         """Show these pairs, best first, and select the first one."""
         self.pair_list.clear()
+        self._pairs = list(pairs)  # in list order; the list widget shows the same rows
         self._learn_names(i for p in pairs for i in (p.a, p.b))
         for pair in pairs:
             self.pair_list.addItem(self._item(pair))
         self._after_change(0)
 
     def pairs(self) -> list[DuplicatePair]:
-        return [self.pair_list.item(r).data(PAIR_ROLE) for r in range(self.pair_list.count())]
+        return list(self._pairs)
 
     def current_pair(self) -> DuplicatePair | None:
         item = self.pair_list.currentItem()
@@ -165,21 +167,39 @@ class DuplicatesDialog(QDialog):
         return item
 
     def _row_of(self, pair: DuplicatePair) -> int:
-        return next((r for r, p in enumerate(self.pairs()) if p == pair), -1)
+        return next((r for r, p in enumerate(self._pairs) if p == pair), -1)
+
+    def _take(self, row: int) -> None:
+        del self._pairs[row]
+        self.pair_list.takeItem(row)
 
     def resolve(self, pair: DuplicatePair, merged: tuple[int, int] | None = None) -> None:
         """Drop a decided pair and show the next. After a merge (keep, other), pairs that
-        named the absorbed person now name the survivor."""
-        row = max(self._row_of(pair), 0)
-        remaining = [p for p in self.pairs() if p != pair]
+        named the absorbed person now name the survivor. Only the rows concerned change, so
+        a decision stays instant with tens of thousands of pairs."""
+        row = self._row_of(pair)
+        if row >= 0:
+            self._take(row)
         if merged is not None:
             keep, other = merged
-            remaining = _remap(remaining, keep, other)
             self._learn_names([keep])
-        self.pair_list.clear()
-        for p in remaining:
-            self.pair_list.addItem(self._item(p))
-        self._after_change(row)
+            seen = {(p.a, p.b) for p in self._pairs if other not in (p.a, p.b)}
+            for r in reversed(range(len(self._pairs))):
+                p = self._pairs[r]
+                if other not in (p.a, p.b):
+                    continue
+                (moved,) = _remap([p], keep, other) or (None,)
+                if moved is None or (moved.a, moved.b) in seen:
+                    self._take(r)  # now the same person twice, or a pair already listed
+                    continue
+                seen.add((moved.a, moved.b))
+                self._pairs[r] = moved
+                fresh = self._item(moved)
+                item = self.pair_list.item(r)
+                item.setText(fresh.text())
+                item.setToolTip(fresh.toolTip())
+                item.setData(PAIR_ROLE, moved)
+        self._after_change(max(row, 0))
 
     def restore_pair(self, pair: DuplicatePair) -> None:
         """Put an undone pair back in its place (best score first) and show it."""
@@ -187,8 +207,9 @@ class DuplicatesDialog(QDialog):
             return
         self._learn_names([pair.a, pair.b])
         key = (not pair.exact, -pair.score)
-        row = next((r for r, p in enumerate(self.pairs()) if (not p.exact, -p.score) > key),
-                   self.pair_list.count())
+        row = next((r for r, p in enumerate(self._pairs) if (not p.exact, -p.score) > key),
+                   len(self._pairs))
+        self._pairs.insert(row, pair)
         self.pair_list.insertItem(row, self._item(pair))
         self._after_change(row)
 

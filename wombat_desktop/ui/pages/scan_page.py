@@ -139,7 +139,13 @@ class ScanPage(QWidget):
         if self._warming or self._scanning.engine.ready:
             return
         self._warming = True
-        self._jobs.start(self._scanning.warm_up, lambda _r, _e: None)
+        self._jobs.start(self._scanning.warm_up, self._on_warmed_up)
+
+    def _on_warmed_up(self, _result: object, error: BaseException | None) -> None:
+        self._warming = False  # a failed load is tried again when the page shows next time
+        if error is not None:
+            self.message.emit(self.tr("The card reader could not start: {error}").format(
+                error=error))
 
     # --- opening --------------------------------------------------------------------
 

@@ -223,7 +223,10 @@ class SpheresPage(QWidget):
 
     def _on_candidates(self, items: list[ContactListItem] | None,
                        error: BaseException | None) -> None:
-        if error is None and items is not None:
+        if error is not None:
+            self._fill_candidates([])  # never leave another seat's candidates showing
+            self.message.emit(self.tr("Could not find candidates: {error}").format(error=error))
+        elif items is not None:
             self._fill_candidates(items)
 
     def _on_search_edit_return_pressed(self) -> None:
