@@ -117,3 +117,31 @@ def test_an_event_deleted_then_its_id_reused_still_comes_back(services: Services
     names = {e.id: e.name for e in events.list_events()}
     assert names[restored] == "Mixer"
     assert names[newer] == "Breakfast"
+
+
+def test_undoing_an_import_keeps_a_contact_the_user_merged_others_into(
+    services: Services, tmp_path: Path,
+) -> None:
+    old = services.contacts.create(ContactDraft(given_name="Carl", family_name="Dunn",
+                                                note="known for years"))
+    path = tmp_path / "c.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:c-1\r\nFN:Carl Dunn\r\n"
+                    "N:Dunn;Carl;;;\r\nEMAIL:carl@dunn.example\r\nEND:VCARD\r\n")
+    batch = services.importing.import_paths([path]).batch_id
+    assert batch is not None
+    new = next(i.id for i in services.contacts.list_items() if i.id != old)
+    services.duplicates.merge(new, old)
+    services.importing.undo(batch)
+    (item,) = services.contacts.list_items()
+    assert item.id == new
+    assert "known for years" in services.contacts.get(new).draft.note
+
+
+def test_unmerging_gives_the_other_contact_its_primary_uid_back(services: Services) -> None:
+    keep = services.contacts.create(ContactDraft(given_name="Ann", uid="urn:uuid:keep"))
+    other = services.contacts.create(ContactDraft(given_name="Ann", uid="urn:uuid:other"))
+    undo = services.duplicates.merge(keep, other)
+    services.duplicates.undo_merge(undo)
+    assert services.contacts.get(other).uids == ("urn:uuid:other",)
+    assert services.contacts.export_rows(services.contacts.items([other]))[0]["uid"] == (
+        "urn:uuid:other")

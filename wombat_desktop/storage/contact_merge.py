@@ -37,7 +37,9 @@ def absorb(session: Session, keep_id: int, other_id: int) -> dict[str, Any]:
 
     Returns what was moved, so that `unabsorb` can put it back.
     """
-    moved: dict[str, Any] = {}
+    moved: dict[str, Any] = {"primary_uids": list(session.execute(
+        select(ContactUidRow.id).where(ContactUidRow.contact_id == other_id,
+                                       ContactUidRow.is_primary.is_(True))).scalars())}
     for table, column in MOVABLE:
         col = getattr(table, column)
         ids = list(session.execute(select(table.id).where(col == other_id)).scalars())
@@ -78,6 +80,9 @@ def unabsorb(session: Session, keep_id: int, other_id: int, moved: dict[str, Any
             session.execute(update(table).where(
                 getattr(table, key) == owner, table.contact_id == keep_id
             ).values(contact_id=other_id))
+    if moved.get("primary_uids"):
+        session.execute(update(ContactUidRow).where(
+            ContactUidRow.id.in_(moved["primary_uids"])).values(is_primary=True))
     session.execute(update(ContactRow).where(ContactRow.id == other_id)
                     .values(merged_into_id=None))
 

@@ -44,10 +44,16 @@ def all_batches(session: Session) -> list[ImportBatchRow]:
 
 
 def contacts_of(session: Session, batch_id: int) -> list[int]:
-    """The live contacts a batch created."""
-    return list(session.execute(select(ContactRow.id).where(
+    """The live contacts a batch created, less those the user has since merged other
+    contacts into: trashing those would hide the people folded into them."""
+    created = set(session.execute(select(ContactRow.id).where(
         ContactRow.import_batch_id == batch_id, ContactRow.deleted_at.is_(None)
     )).scalars())
+    if not created:
+        return []
+    keepers = set(session.execute(select(ContactRow.merged_into_id).where(
+        ContactRow.merged_into_id.in_(created))).scalars())
+    return sorted(created - keepers)
 
 
 def mark_undone(session: Session, batch_id: int) -> None:
