@@ -64,6 +64,8 @@ class ContactsPage(QWidget):
         self._follow.setInterval(FOLLOW_MS)
         self._follow.timeout.connect(self._on_follow_timeout)
         self._totals = TieTotals(0, 0, 0)
+        self._loading = False
+        self._changed_while_loading: set[int] = set()
         self._undo = undo_stack
         self._jobs = jobs
         self._all: list[ContactListItem] = []
@@ -144,14 +146,20 @@ class ContactsPage(QWidget):
     def reload(self) -> None:
         """Load every contact off the UI thread, then show them."""
         self.totals_label.setText(self.tr("Loading contacts …"))
+        self._changed_while_loading.clear()
+        self._loading = True
         self._jobs.start(self._service.list_items, self.take_loaded)
 
     def take_loaded(self, items: list[ContactListItem] | None, error: BaseException | None) -> None:
         """Show the result of a list load that ran off the UI thread."""
+        self._loading = False
         if error is not None:
-            prompts.error(self, "Could not load contacts", str(error))
+            prompts.error(self, self.tr("Could not load contacts"), str(error))
             return
         self.set_all(items or [])
+        if self._changed_while_loading:  # edits made while the list was read win over it
+            self.refresh_ids(sorted(self._changed_while_loading))
+            self._changed_while_loading.clear()
         self.loaded.emit()
 
     def set_all(self, items: list[ContactListItem]) -> None:
@@ -321,6 +329,8 @@ class ContactsPage(QWidget):
     def refresh_ids(self, ids: Sequence[int]) -> None:
         """Reload a few contacts after a change (or drop them when deleted)."""
         wanted = set(ids)
+        if self._loading:
+            self._changed_while_loading |= wanted
         fresh = self._service.items(list(wanted))
         current = self.current_id()
         self._all = [i for i in self._all if i.id not in wanted] + fresh
