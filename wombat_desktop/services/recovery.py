@@ -35,6 +35,8 @@ class RecoveryStore:
         fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False)
+            handle.flush()
+            os.fsync(handle.fileno())  # on disk before it replaces the last good copy
         os.replace(part, self.path)
 
     def load(self) -> UnsavedEdit | None:
