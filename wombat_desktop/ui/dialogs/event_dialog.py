@@ -16,62 +16,22 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from wombat_desktop.core.errors import WombatError
 from wombat_desktop.core.search import filter_items
 from wombat_desktop.core.views import ContactListItem
 from wombat_desktop.services.events import Choice, EventDraft
+from wombat_desktop.ui.dialogs.submit_dialog import SubmitDialog
 
+EVENT_DIALOG_WIDTH = 460
 SHOWN = 200  # matches listed in the picker; typing narrows them
-
-
-class _SubmitDialog(QDialog):
-    """OK runs `_submit()`; a `WombatError` shows in `error_label` and OK is refused."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        self.result_value: Any = None
-        self.outer = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.outer.addLayout(self.form)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("Problem"))
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-    def finish_layout(self) -> None:
-        self.outer.addWidget(self.error_label)
-        self.outer.addWidget(self.buttons)
-
-    def _submit(self) -> Any:
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self.result_value = self._submit()
-        except WombatError as exc:
-            self.error_label.setText(f"<b>{self.tr('Not saved:')}</b> {exc}")
-            self.error_label.show()
-            return
-        super().accept()
 
 
 def _combo(parent: QWidget, name: str, none: str, choices: Sequence[Choice],
@@ -89,14 +49,15 @@ def _combo(parent: QWidget, name: str, none: str, choices: Sequence[Choice],
     return combo
 
 
-class EventDialog(_SubmitDialog):
+class EventDialog(SubmitDialog):
     """Name, date and time, place, organisation, goals, memory hook and script of an event."""
 
     def __init__(self, draft: EventDraft | None, organizations: Sequence[Choice],
                  hooks: Sequence[Choice], scripts: Sequence[Choice],
                  submit: Callable[[EventDraft], Any], default_start: dt.datetime,
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("New event") if draft is None else self.tr("Edit event"), parent)
+        super().__init__(self.tr("New event") if draft is None else self.tr("Edit event"),
+                         parent, EVENT_DIALOG_WIDTH)
         self._submit_fn = submit
         d = draft or EventDraft("")
         self.name_edit = QLineEdit(d.name, self)
@@ -156,12 +117,12 @@ class EventDialog(_SubmitDialog):
         return self._submit_fn(self.draft())
 
 
-class AttendeePickerDialog(_SubmitDialog):
+class AttendeePickerDialog(SubmitDialog):
     """Search the contact book and tick the people expected at the event."""
 
     def __init__(self, items: Sequence[ContactListItem], listed: set[int],
                  submit: Callable[[list[int], str], Any], parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Add expected attendees"), parent)
+        super().__init__(self.tr("Add expected attendees"), parent, EVENT_DIALOG_WIDTH)
         self.setMinimumSize(560, 480)
         self._items = [i for i in items if i.id not in listed]
         self._submit_fn = submit
@@ -236,13 +197,13 @@ class AttendeePickerDialog(_SubmitDialog):
         return self._submit_fn(self.chosen_ids(), self.goal_edit.text())
 
 
-class MetSomeoneDialog(_SubmitDialog):
+class MetSomeoneDialog(SubmitDialog):
     """Capture a new person met at the event: becomes a contact, ticked as met."""
 
     def __init__(self, event_name: str, submit: Callable[[str, str, str, str, str], Any],
                  parent: QWidget | None = None, warning: str = "") -> None:
         super().__init__(self.tr("Someone new I met at {event}").format(event=event_name),
-                         parent)
+                         parent, EVENT_DIALOG_WIDTH)
         self._submit_fn = submit
         self.warning_label = QLabel(f"⚠ {warning}", self)  # e.g. the event is still ahead
         self.warning_label.setWordWrap(True)

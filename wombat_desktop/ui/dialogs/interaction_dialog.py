@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
 
 from wombat_desktop.core.activity_views import InteractionView
-from wombat_desktop.ui.dialogs.lunch_dialog import SubmitDialog
+from wombat_desktop.ui.dialogs.submit_dialog import SubmitDialog
 
 # (kind, label) in the order the user picks them
 KINDS = [("lunch", "Lunch"), ("call", "Call"), ("one_to_one", "One-to-one"),

@@ -10,63 +10,22 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from wombat_desktop.core import followups as rules
 from wombat_desktop.core.activity_views import LunchView
-from wombat_desktop.core.errors import WombatError
-
-
-class SubmitDialog(QDialog):
-    """OK runs `_submit()`; a `WombatError` is shown in `error_label` and OK is refused."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(420)
-        self.result_value: Any = None
-        self.layout_ = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.layout_.addLayout(self.form)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.setAccessibleName(self.tr("Problem"))
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-    def finish_layout(self) -> None:
-        self.layout_.addWidget(self.error_label)
-        self.layout_.addWidget(self.buttons)
-
-    def _submit(self) -> Any:
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self.result_value = self._submit()
-        except WombatError as exc:
-            self.error_label.setText(f"<b>{self.tr('Not saved:')}</b> {exc}")
-            self.error_label.show()
-            return
-        super().accept()
+from wombat_desktop.ui.dialogs.submit_dialog import SubmitDialog
 
 
 class ScheduleDialog(SubmitDialog):
@@ -106,7 +65,7 @@ class ScheduleDialog(SubmitDialog):
         self.clash_label = QLabel(self)
         self.clash_label.setWordWrap(True)
         self.clash_label.setAccessibleName(self.tr("Overlapping lunch"))
-        self.layout_.addWidget(self.clash_label)
+        self.outer.addWidget(self.clash_label)
         self.finish_layout()
         for signal in (self.date_edit.dateChanged, self.time_edit.timeChanged,
                        self.duration_spin.valueChanged):
@@ -153,8 +112,8 @@ class NotesDialog(SubmitDialog):
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setAccessibleName(prompt)
         label.setBuddy(self.text_edit)
-        self.layout_.addWidget(label)
-        self.layout_.addWidget(self.text_edit)
+        self.outer.addWidget(label)
+        self.outer.addWidget(self.text_edit)
         self.finish_layout()
         self.resize(440, 260)
 

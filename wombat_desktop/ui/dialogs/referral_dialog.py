@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from wombat_desktop.core.activity_views import ReferralView
 from wombat_desktop.services.referrals import ReferralDraft
-from wombat_desktop.ui.dialogs.lunch_dialog import SubmitDialog
+from wombat_desktop.ui.dialogs.submit_dialog import SubmitDialog
 
 STATUSES = [("given", "Given"), ("contacted", "Contacted"), ("met", "Met"),
             ("closed", "Closed (business done)"), ("lost", "Lost")]
