@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -50,8 +49,9 @@ def cmd_kit(args: argparse.Namespace) -> int:
 def cmd_events(args: argparse.Namespace) -> int:
     events = _kits(args).events()
     if args.json:
-        json.dump([e.as_json() for e in events], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        from wombat_desktop.cli import _print_json
+
+        _print_json([e.as_json() for e in events])
         return 0
     for e in events:
         when = f"{e.starts_at:%Y-%m-%d %H:%M}" if e.starts_at else "no date"

@@ -7,7 +7,6 @@ read and, with ``--save``, saved), 1 on a usage error.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -55,8 +54,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
         sys.stderr.write("\r\033[K")
     summary = scanning.save_results(results, args.event) if args.save else None
     if args.json:
-        json.dump([r.as_json() for r in results], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        from wombat_desktop.cli import _print_json
+
+        _print_json([r.as_json() for r in results])
     else:
         for r in results:
             if r.error:
