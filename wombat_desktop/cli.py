@@ -17,6 +17,7 @@ from typing import Any
 from wombat_desktop import __version__
 from wombat_desktop.core.errors import WombatError
 from wombat_desktop.core.model import Tie
+from wombat_desktop.core.ties import plural
 from wombat_desktop.paths import app_paths, database_url
 
 Handler = Callable[[argparse.Namespace], int]
@@ -197,7 +198,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         for f in result.files:
             print(f"{f.path}: {f.found} found, {f.imported} new, {f.merged} merged, "
-                  f"{_count(len(f.errors), 'error')}")
+                  f"{plural(len(f.errors), 'error')}")
             item = "row" if f.format not in ("vcard", "") else "card"
             for e in f.errors:
                 where = f"{item} {e.card} (line {e.line}): " if e.card else ""
@@ -205,8 +206,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         would = args.dry_run
         print(f"{'Would import' if would else 'Imported'} {totals['imported']:,} new, "
               f"{'would merge' if would else 'merged'} {totals['merged']:,}; "
-              f"{_count(totals['to_review'], 'possible duplicate')} to review; "
-              f"{_count(totals['errors'], 'error')}."
+              f"{plural(totals['to_review'], 'possible duplicate')} to review; "
+              f"{plural(totals['errors'], 'error')}."
               + (f" Undo with: wombat import --undo {result.batch_id}" if result.batch_id
                  else ""))
     read = totals["imported"] + totals["merged"]
@@ -215,10 +216,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     if totals["found"] == 0 and not read:
         return 1
     return 2 if totals["errors"] else 0
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 def cmd_export(args: argparse.Namespace) -> int:

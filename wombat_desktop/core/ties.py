@@ -53,7 +53,8 @@ class TieSuggestion:
 
 
 def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    """"1 referral", "2 referrals", "1,200 contacts" (regular English plurals only)."""
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 def ago(day: dt.date, today: dt.date) -> str:
