@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from wombat_desktop.core.dedupe import DedupeRecord
 from wombat_desktop.core.model import ContactDraft, Photo, PostalAddress, TypedValue
-from wombat_desktop.storage.contact_reads import live
+from wombat_desktop.storage.contact_filters import live
 from wombat_desktop.storage.orm import (
     ContactAddressRow,
     ContactEmailRow,
@@ -34,11 +34,6 @@ def _types(kind: str) -> list[str]:
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
     for start in range(0, len(ids), CHUNK):
         yield ids[start : start + CHUNK]
-
-
-def live_ids(session: Session) -> list[int]:
-    return list(session.execute(select(ContactRow.id).where(live()).order_by(ContactRow.id))
-                .scalars())
 
 
 def load_drafts(session: Session, ids: Iterable[int]) -> dict[int, ContactDraft]:

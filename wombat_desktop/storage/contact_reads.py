@@ -5,30 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wombat_desktop.core.errors import NotFoundError
-from wombat_desktop.core.model import ContactDraft, Photo, PostalAddress, Tie, TypedValue
+from wombat_desktop.core.model import Tie
 from wombat_desktop.core.ties import STRONG_AT, explain_tie, suggest_tie, tie_score
 from wombat_desktop.core.views import ContactDetail, ContactListItem
+from wombat_desktop.storage.contact_bulk_reads import load_drafts
+from wombat_desktop.storage.contact_filters import live
 from wombat_desktop.storage.orm import (
     ContactEmailRow,
     ContactPhoneRow,
-    ContactPhotoRow,
     ContactRow,
     ContactSourceRow,
-    ContactTagRow,
     ContactUidRow,
     InteractionRow,
-    TagRow,
 )
-
-
-def live() -> object:
-    """The filter for the user's network: not deleted, not merged away, not the user."""
-    return and_(ContactRow.deleted_at.is_(None), ContactRow.merged_into_id.is_(None),
-                ContactRow.is_self.is_(False))
 
 
 def recent_interactions(
@@ -84,56 +77,12 @@ def list_items(
     return items
 
 
-def load_draft(session: Session, contact_id: int) -> ContactDraft:
-    """The full contact as a draft (what an edit form or an export starts from)."""
-    row = session.get(ContactRow, contact_id)
-    if row is None:
-        raise NotFoundError(f"Contact {contact_id} no longer exists.")
-    return _draft(session, row)
-
-
-def _draft(session: Session, row: ContactRow) -> ContactDraft:
-    cid = row.id
-    photo = session.get(ContactPhotoRow, cid)
-    uid = session.execute(
-        select(ContactUidRow.uid).where(ContactUidRow.contact_id == cid)
-        .order_by(ContactUidRow.is_primary.desc(), ContactUidRow.id).limit(1)
-    ).scalar()
-    tags = session.execute(
-        select(TagRow.name).join(ContactTagRow, ContactTagRow.tag_id == TagRow.id)
-        .where(ContactTagRow.contact_id == cid).order_by(TagRow.name)
-    ).scalars().all()
-    return ContactDraft(
-        formatted_name=row.formatted_name, family_name=row.family_name,
-        given_name=row.given_name, additional_names=row.additional_names,
-        honorific_prefix=row.honorific_prefix, honorific_suffix=row.honorific_suffix,
-        nickname=row.nickname, phonetic_family_name=row.phonetic_family_name,
-        phonetic_given_name=row.phonetic_given_name, organization=row.organization,
-        department=row.department, title=row.title, role=row.role,
-        emails=[TypedValue(e.value, _types(e.kind), e.pref, e.label) for e in row.emails],
-        phones=[TypedValue(p.value, _types(p.kind), p.pref, p.label) for p in row.phones],
-        addresses=[
-            PostalAddress(a.street, a.locality, a.region, a.postal_code, a.country, a.po_box,
-                          a.extended, _types(a.kind), a.label)
-            for a in row.addresses
-        ],
-        urls=[TypedValue(u.value, _types(u.kind), False, u.label) for u in row.urls],
-        birthday=row.birthday, anniversary=row.anniversary, note=row.note, tags=list(tags),
-        photo=Photo(photo.data, photo.mime) if photo else None, uid=uid or "", kind=row.kind,
-        met_at=row.met_at, extra_lines=[x.line for x in row.extra_properties],
-    )
-
-
-def _types(kind: str) -> list[str]:
-    return [t for t in kind.split(",") if t]
-
-
 def detail(session: Session, contact_id: int, today: dt.date) -> ContactDetail:
     """Everything about one contact, with its tie suggestion and reason."""
     row = session.get(ContactRow, contact_id)
     if row is None or row.deleted_at is not None:
         raise NotFoundError(f"Contact {contact_id} no longer exists.")
-    draft = _draft(session, row)
+    draft = load_drafts(session, [contact_id])[contact_id]
     (item,) = list_items(session, today, [contact_id]) or (None,)
     if item is None:
         raise NotFoundError(f"Contact {contact_id} is not in your network.")

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from wombat_desktop.core.activity_views import LunchView
 from wombat_desktop.core.errors import NotFoundError
 from wombat_desktop.core.followups import OPEN, action_on, due_state
+from wombat_desktop.storage.contact_filters import live
 from wombat_desktop.storage.orm import (
     ContactRow,
     FollowUpRow,
@@ -29,11 +30,6 @@ CHUNK = 500
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def live() -> Any:
-    return (ContactRow.deleted_at.is_(None) & ContactRow.merged_into_id.is_(None)
-            & ContactRow.is_self.is_(False))
 
 
 CARD = (ContactRow.id, ContactRow.display_name, ContactRow.organization,

@@ -32,6 +32,7 @@ from wombat_desktop.core.vcard import write_vcards
 from wombat_desktop.core.views import ContactListItem
 from wombat_desktop.storage import contact_reads
 from wombat_desktop.storage.contact_bulk_reads import CHUNK, load_drafts
+from wombat_desktop.storage.contact_filters import live
 from wombat_desktop.storage.orm import (
     ChecklistItemRow,
     ClippingRow,
@@ -275,7 +276,7 @@ def _load_plan(session: Session, today: dt.date, data: KitData) -> None:
     data.weak = len(items) - data.strong
     data.opinion_leaders = int(session.execute(
         select(func.count()).select_from(ContactRow)
-        .where(contact_reads.live(), ContactRow.opinion_leader.is_(True))).scalar_one())
+        .where(live(), ContactRow.opinion_leader.is_(True))).scalar_one())
     names = {i.id: i.name for i in items}
     seats: dict[int, list[tuple[int, str]]] = {}
     for sid, seat_id, prof in session.execute(

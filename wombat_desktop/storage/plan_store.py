@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from wombat_desktop.core.hub import Link
 from wombat_desktop.core.model import ReferralDirection, Tie
 from wombat_desktop.storage import contact_reads
+from wombat_desktop.storage.contact_filters import live
 from wombat_desktop.storage.orm import (
     ContactRow,
     MatrixSnapshotRow,
@@ -52,7 +53,7 @@ def reciprocity(session: Session) -> tuple[int, int]:
     row = session.execute(select(
         func.sum(case((given, 1), else_=0)),
         func.sum(case((and_(given, ContactRow.referrals_received > 0), 1), else_=0)),
-    ).where(contact_reads.live())).one()
+    ).where(live())).one()
     return int(row[0] or 0), int(row[1] or 0)
 
 
@@ -64,7 +65,7 @@ def hub_links(session: Session, self_id: int | None) -> list[Link]:
             ReferralRow.for_contact_id.is_not(None),
             ReferralRow.for_contact_id != ReferralRow.contact_id))]
     for cid, by in session.execute(select(ContactRow.id, ContactRow.introduced_by_id).where(
-            ContactRow.introduced_by_id.is_not(None), contact_reads.live())):
+            ContactRow.introduced_by_id.is_not(None), live())):
         mine = by == self_id
         links.append(Link(0 if mine else by, cid, "introduction", mine))
     return links

@@ -20,6 +20,7 @@ from wombat_desktop.core.spheres import (
 )
 from wombat_desktop.core.views import ContactListItem
 from wombat_desktop.storage import contact_reads
+from wombat_desktop.storage.contact_filters import live
 from wombat_desktop.storage.orm import (
     ContactRow,
     MembershipRow,
@@ -192,7 +193,7 @@ def candidates(session: Session, today: dt.date, profession: str,
     conds = [func.lower(col).like(f"%{w}%") for w in words
              for col in (ContactRow.title, ContactRow.organization)]
     ids = session.execute(select(ContactRow.id)
-                          .where(contact_reads.live(), or_(*conds))
+                          .where(live(), or_(*conds))
                           .limit(limit * 10)).scalars().all()
     items = list(items_for(session, today, ids).values())
     items.sort(key=lambda i: (i.tie is not Tie.STRONG, -i.referrals_received, i.sort_name))
