@@ -38,9 +38,13 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def contact_columns(draft: ContactDraft, normalizer: PhoneNormalizer) -> dict[str, Any]:
+def company_key(name: str) -> str:
+    """A company name as the companies table stores it (spaces collapsed, bounded)."""
+    return " ".join(name.split())[:300]
+
+
+def contact_columns(draft: ContactDraft) -> dict[str, Any]:
     """The scalar columns of a contact row for a draft (no id, no children)."""
-    del normalizer  # kept in the signature so callers share one normaliser per batch
     return {
         "display_name": draft.display_name()[:500],
         "formatted_name": draft.formatted_name[:500],
@@ -93,7 +97,7 @@ class ContactWriter:
         return found
 
     def company_id(self, name: str) -> int | None:
-        name = " ".join(name.split())[:300]
+        name = company_key(name)
         return self.company_ids([name]).get(name) if name else None
 
     def company_ids(self, names: Sequence[str]) -> dict[str, int]:
@@ -139,10 +143,11 @@ class ContactWriter:
     ) -> list[int]:
         now = _now()
         rows = []
-        companies = self.company_ids([" ".join(d.organization.split())[:300] for d in drafts])
+        names = [company_key(d.organization) for d in drafts]
+        companies = self.company_ids(names)
         for i, draft in enumerate(drafts):
-            row = contact_columns(draft, self.normalizer)
-            row["company_id"] = companies.get(" ".join(draft.organization.split())[:300])
+            row = contact_columns(draft)
+            row["company_id"] = companies.get(names[i])
             row["import_batch_id"] = batch_id
             row["created_at"] = now
             row["updated_at"] = now
@@ -211,7 +216,7 @@ class ContactWriter:
 
     def rewrite(self, contact_id: int, draft: ContactDraft) -> None:
         """Replace a contact's modelled fields with the draft's (UIDs and sources are kept)."""
-        row = contact_columns(draft, self.normalizer)
+        row = contact_columns(draft)
         row["company_id"] = self.company_id(draft.organization)
         row["updated_at"] = _now()
         self.session.execute(update(ContactRow).where(ContactRow.id == contact_id).values(**row))
