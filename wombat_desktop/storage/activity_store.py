@@ -23,10 +23,7 @@ from wombat_desktop.storage.orm import (
     OrganizationRow,
     ReferralRow,
 )
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+from wombat_desktop.storage.orm_base import utc_now
 
 
 def live_contact_name(session: Session, contact_id: int) -> str:
@@ -85,7 +82,7 @@ def interaction(session: Session, interaction_id: int) -> InteractionView:
 def add_interaction(session: Session, contact_id: int, kind: str, on: dt.date,
                     summary: str, event_id: int | None = None) -> int:
     """Log one interaction (tied to an event when ``event_id`` is given)."""
-    now = _now()
+    now = utc_now()
     new_id = session.execute(insert(InteractionRow).returning(InteractionRow.id).values(
         contact_id=contact_id, kind=kind, occurred_on=on, summary=summary, event_id=event_id,
         created_at=now, updated_at=now)).scalar_one()
@@ -96,7 +93,7 @@ def add_interaction(session: Session, contact_id: int, kind: str, on: dt.date,
 def update_interaction(session: Session, interaction_id: int, **values: Any) -> None:
     view = interaction(session, interaction_id)
     session.execute(update(InteractionRow).where(InteractionRow.id == interaction_id)
-                    .values(updated_at=_now(), **values))
+                    .values(updated_at=utc_now(), **values))
     refresh_stats(session, [view.contact_id])
 
 
@@ -160,7 +157,7 @@ def referral(session: Session, referral_id: int) -> ReferralView:
 
 
 def add_referral(session: Session, values: dict[str, Any]) -> int:
-    now = _now()
+    now = utc_now()
     new_id = session.execute(insert(ReferralRow).returning(ReferralRow.id).values(
         created_at=now, updated_at=now, **values)).scalar_one()
     refresh_stats(session, [values["contact_id"]])
@@ -170,7 +167,7 @@ def add_referral(session: Session, values: dict[str, Any]) -> int:
 def update_referral(session: Session, referral_id: int, **values: Any) -> None:
     before = referral(session, referral_id)
     session.execute(update(ReferralRow).where(ReferralRow.id == referral_id)
-                    .values(updated_at=_now(), **values))
+                    .values(updated_at=utc_now(), **values))
     refresh_stats(session, {before.contact_id, values.get("contact_id", before.contact_id)})
 
 

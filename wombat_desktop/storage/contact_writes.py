@@ -5,7 +5,6 @@ All SQL here is portable (no SQLite-only statements), so PostgreSQL works the sa
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -30,12 +29,10 @@ from wombat_desktop.storage.orm import (
     ContactUrlRow,
     TagRow,
 )
+from wombat_desktop.storage.orm_base import utc_now
 
 CHUNK = 2000
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def company_key(name: str) -> str:
@@ -108,7 +105,7 @@ class ContactWriter:
             self._companies_loaded = True
         missing = sorted({n for n in names if n and n not in self._company_ids})
         if missing:
-            now = _now()
+            now = utc_now()
             table = CompanyRow.__table__
             result = self.session.execute(
                 insert(table).returning(table.c.id, table.c.name, sort_by_parameter_order=True),
@@ -141,7 +138,7 @@ class ContactWriter:
         batch_id: int | None,
         extras: Sequence[dict[str, Any]] | None,
     ) -> list[int]:
-        now = _now()
+        now = utc_now()
         rows = []
         names = [company_key(d.organization) for d in drafts]
         companies = self.company_ids(names)
@@ -174,7 +171,7 @@ class ContactWriter:
         emails, phones, addrs, urls, uids, sources, extras, photos, tags = (
             [] for _ in range(9)
         )
-        now = _now()
+        now = utc_now()
         for cid, d in pairs:
             for pos, e in enumerate(d.emails):
                 emails.append({"contact_id": cid, "position": pos, "value": e.value[:320],
@@ -218,7 +215,7 @@ class ContactWriter:
         """Replace a contact's modelled fields with the draft's (UIDs and sources are kept)."""
         row = contact_columns(draft)
         row["company_id"] = self.company_id(draft.organization)
-        row["updated_at"] = _now()
+        row["updated_at"] = utc_now()
         self.session.execute(update(ContactRow).where(ContactRow.id == contact_id).values(**row))
         for table in (ContactEmailRow, ContactPhoneRow, ContactAddressRow, ContactUrlRow,
                       ContactExtraRow, ContactPhotoRow, ContactTagRow):
@@ -258,7 +255,7 @@ class ContactWriter:
         ).scalars())
         if ids:
             self.session.execute(
-                update(ContactRow).where(ContactRow.id.in_(ids)).values(deleted_at=_now())
+                update(ContactRow).where(ContactRow.id.in_(ids)).values(deleted_at=utc_now())
             )
         return ids
 

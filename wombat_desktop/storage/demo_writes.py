@@ -5,7 +5,6 @@ Only portable SQL (plain INSERT … RETURNING, UPDATE, DELETE), so PostgreSQL wo
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -51,6 +50,7 @@ from wombat_desktop.storage.orm import (
     SphereSeatRow,
     TagRow,
 )
+from wombat_desktop.storage.orm_base import utc_now
 
 Step = Callable[[str], None]  # called after each step with a label (progress and cancel)
 
@@ -65,9 +65,6 @@ _PLAN_TABLES: list[Any] = [
 ]
 _AFTER_CONTACTS: list[Any] = [TagRow, CompanyRow, ImportBatchRow]
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def contact_count(session: Session) -> int:
@@ -106,7 +103,7 @@ def clear_plan_data(session: Session) -> None:
 
 
 def _stamp(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    now = _now()
+    now = utc_now()
     for row in rows:
         row["created_at"] = now
         row["updated_at"] = now
@@ -249,7 +246,7 @@ def _write_messages(session: Session, net: DemoNetwork, self_id: int | None) -> 
     profile = {"contact_id": self_id, "profession": p.profession, "background": p.background,
                "product_intro": p.product_intro, "services": p.services,
                "image_statement": p.image_statement, "default_region": p.default_region,
-               "updated_at": _now()}
+               "updated_at": utc_now()}
     current = session.execute(select(ProfileRow.id).order_by(ProfileRow.id)).scalar()
     if current is None:
         session.execute(insert(ProfileRow).values(created_at=profile["updated_at"], **profile))
@@ -260,7 +257,7 @@ def _write_messages(session: Session, net: DemoNetwork, self_id: int | None) -> 
     new = []
     for item in net.checklist:
         values = {"title": item.title, "have": item.have, "notes": item.notes,
-                  "last_refreshed_on": item.last_refreshed_on, "updated_at": _now()}
+                  "last_refreshed_on": item.last_refreshed_on, "updated_at": utc_now()}
         row_id = have.get((item.section, item.number))
         if row_id is None:
             new.append({"section": item.section, "number": item.number, **values})

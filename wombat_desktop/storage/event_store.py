@@ -26,15 +26,13 @@ from wombat_desktop.storage.orm import (
     MemoryHookUseRow,
     OrganizationRow,
 )
+from wombat_desktop.storage.orm_base import utc_now
 
 CHUNK = 500
 EVENT_FIELDS = ("name", "starts_at", "place", "organization_id", "goals", "memory_hook_id",
                 "intro_script_id", "notes")
 ATTENDEE_FIELDS = ("contact_id", "expected", "met", "goal", "notes")
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
@@ -56,7 +54,7 @@ def event_row(session: Session, event_id: int) -> dict[str, Any]:
 
 def insert_event(session: Session, values: dict[str, Any], event_id: int | None = None) -> int:
     """A new event (with a given id when an undo puts a deleted one back)."""
-    now = _now()
+    now = utc_now()
     row = {**values, "created_at": now, "updated_at": now}
     if event_id is not None:
         row["id"] = event_id
@@ -67,7 +65,7 @@ def insert_event(session: Session, values: dict[str, Any], event_id: int | None 
 def update_event(session: Session, event_id: int, values: dict[str, Any]) -> None:
     event_row(session, event_id)
     session.execute(update(EventRow).where(EventRow.id == event_id)
-                    .values(**values, updated_at=_now()))
+                    .values(**values, updated_at=utc_now()))
 
 
 def snapshot_event(session: Session, event_id: int) -> dict[str, Any]:

@@ -24,12 +24,10 @@ from wombat_desktop.storage.orm import (
     MemoryHookRow,
     OrganizationRow,
 )
+from wombat_desktop.storage.orm_base import utc_now
 
 CHUNK = 500
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 CARD = (ContactRow.id, ContactRow.display_name, ContactRow.organization,
@@ -133,7 +131,7 @@ def lunch(session: Session, follow_up_id: int, today: dt.date) -> LunchView:
 
 
 def add_follow_up(session: Session, values: dict[str, Any]) -> int:
-    now = _now()
+    now = utc_now()
     values = {"ics_uid": f"{uuid.uuid4()}@wombat-desktop", **values}
     new_id = session.execute(insert(FollowUpRow).returning(FollowUpRow.id).values(
         created_at=now, updated_at=now, **values)).scalar_one()
@@ -142,7 +140,7 @@ def add_follow_up(session: Session, values: dict[str, Any]) -> int:
 
 def update_follow_up(session: Session, follow_up_id: int, **values: Any) -> None:
     result = session.execute(update(FollowUpRow).where(FollowUpRow.id == follow_up_id)
-                             .values(updated_at=_now(), **values))
+                             .values(updated_at=utc_now(), **values))
     if not result.rowcount:  # type: ignore[attr-defined]
         raise NotFoundError(f"Lunch {follow_up_id} no longer exists.")
 
@@ -174,4 +172,4 @@ def keep_in_touch_days(session: Session) -> dict[int, int]:
 
 def set_keep_in_touch_days(session: Session, contact_id: int, days: int | None) -> None:
     session.execute(update(ContactRow).where(ContactRow.id == contact_id)
-                    .values(keep_in_touch_days=days, updated_at=_now()))
+                    .values(keep_in_touch_days=days, updated_at=utc_now()))

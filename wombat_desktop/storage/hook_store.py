@@ -16,10 +16,7 @@ from wombat_desktop.storage.orm import (
     MemoryHookRow,
     MemoryHookUseRow,
 )
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+from wombat_desktop.storage.orm_base import utc_now
 
 
 def split_tags(tags: str) -> tuple[str, ...]:
@@ -73,14 +70,14 @@ def create_hook(session: Session, text: str, tags: str, parent: MemoryHookRow | 
                 ) -> int:
     return int(session.execute(insert(MemoryHookRow).values(
         text=text, tags=tags, archived=False, version=1 if parent is None else parent.version + 1,
-        parent_id=None if parent is None else parent.id, created_at=_now(), updated_at=_now())
+        parent_id=None if parent is None else parent.id, created_at=utc_now(), updated_at=utc_now())
         .returning(MemoryHookRow.id)).scalar_one())
 
 
 def update_hook(session: Session, hook_id: int, values: dict[str, Any]) -> None:
     hook_row(session, hook_id)
     session.execute(update(MemoryHookRow).where(MemoryHookRow.id == hook_id)
-                    .values(updated_at=_now(), **values))
+                    .values(updated_at=utc_now(), **values))
 
 
 def delete_chain(session: Session, hook_id: int) -> None:
@@ -126,11 +123,11 @@ def script_row(session: Session, script_id: int) -> IntroScriptRow:
 def save_script(session: Session, script_id: int | None, values: dict[str, Any]) -> int:
     if script_id is None:
         return int(session.execute(insert(IntroScriptRow).values(
-            created_at=_now(), updated_at=_now(), **values).returning(IntroScriptRow.id))
+            created_at=utc_now(), updated_at=utc_now(), **values).returning(IntroScriptRow.id))
             .scalar_one())
     script_row(session, script_id)
     session.execute(update(IntroScriptRow).where(IntroScriptRow.id == script_id)
-                    .values(updated_at=_now(), **values))
+                    .values(updated_at=utc_now(), **values))
     return script_id
 
 

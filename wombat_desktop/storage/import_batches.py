@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
@@ -11,15 +10,12 @@ from sqlalchemy.orm import Session
 
 from wombat_desktop.core.errors import NotFoundError
 from wombat_desktop.storage.orm import ContactRow, ImportBatchRow
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+from wombat_desktop.storage.orm_base import utc_now
 
 
 def create(session: Session, label: str) -> int:
     return session.execute(
-        insert(ImportBatchRow).values(label=label[:1000], created_at=_now())
+        insert(ImportBatchRow).values(label=label[:1000], created_at=utc_now())
         .returning(ImportBatchRow.id)
     ).scalar_one()
 
@@ -58,4 +54,4 @@ def contacts_of(session: Session, batch_id: int) -> list[int]:
 
 def mark_undone(session: Session, batch_id: int) -> None:
     session.execute(update(ImportBatchRow).where(ImportBatchRow.id == batch_id)
-                    .values(undone_at=_now()))
+                    .values(undone_at=utc_now()))

@@ -5,7 +5,6 @@ Portable SQL only; every function flushes through the session and never commits.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -22,11 +21,7 @@ from wombat_desktop.storage.orm import (
     PressTopicRow,
     ProfileRow,
 )
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
+from wombat_desktop.storage.orm_base import utc_now
 
 # --- profile --------------------------------------------------------------------------------
 
@@ -47,11 +42,11 @@ def update_profile(session: Session, values: dict[str, Any]) -> None:
     if current is None:
         me = session.execute(select(ContactRow.id).where(ContactRow.is_self.is_(True))
                              .limit(1)).scalar()
-        session.execute(insert(ProfileRow).values(contact_id=me, created_at=_now(),
-                                                  updated_at=_now(), **values))
+        session.execute(insert(ProfileRow).values(contact_id=me, created_at=utc_now(),
+                                                  updated_at=utc_now(), **values))
     else:
         session.execute(update(ProfileRow).where(ProfileRow.id == current)
-                        .values(updated_at=_now(), **values))
+                        .values(updated_at=utc_now(), **values))
 
 
 # --- press topics (four slots: positions 0..3) ----------------------------------------------
@@ -70,8 +65,8 @@ def set_press_topic(session: Session, position: int, values: dict[str, Any] | No
     """Fill (or with None clear) one slot."""
     session.execute(delete(PressTopicRow).where(PressTopicRow.position == position))
     if values is not None:
-        session.execute(insert(PressTopicRow).values(position=position, created_at=_now(),
-                                                     updated_at=_now(), **values))
+        session.execute(insert(PressTopicRow).values(position=position, created_at=utc_now(),
+                                                     updated_at=utc_now(), **values))
 
 
 # --- attachments ----------------------------------------------------------------------------
@@ -89,7 +84,7 @@ def attachments(session: Session, owner_kind: str) -> dict[int, list[AttachmentV
 
 def add_attachment(session: Session, owner_kind: str, owner_id: int, path: str) -> int:
     return int(session.execute(insert(AttachmentRow).values(
-        owner_kind=owner_kind, owner_id=owner_id, path=path, added_at=_now())
+        owner_kind=owner_kind, owner_id=owner_id, path=path, added_at=utc_now())
         .returning(AttachmentRow.id)).scalar_one())
 
 
@@ -117,11 +112,11 @@ def clipping_row(session: Session, clipping_id: int) -> ClippingRow:
 def save_clipping(session: Session, clipping_id: int | None, values: dict[str, Any]) -> int:
     if clipping_id is None:
         return int(session.execute(insert(ClippingRow).values(
-            created_at=_now(), updated_at=_now(), **values).returning(ClippingRow.id))
+            created_at=utc_now(), updated_at=utc_now(), **values).returning(ClippingRow.id))
             .scalar_one())
     clipping_row(session, clipping_id)
     session.execute(update(ClippingRow).where(ClippingRow.id == clipping_id)
-                    .values(updated_at=_now(), **values))
+                    .values(updated_at=utc_now(), **values))
     return clipping_id
 
 
@@ -148,12 +143,12 @@ def checklist_id(session: Session, section: str, number: int, title: str) -> int
         return int(found)
     return int(session.execute(insert(ChecklistItemRow).values(
         section=section, number=number, title=title, have=False, notes="",
-        created_at=_now(), updated_at=_now()).returning(ChecklistItemRow.id)).scalar_one())
+        created_at=utc_now(), updated_at=utc_now()).returning(ChecklistItemRow.id)).scalar_one())
 
 
 def update_checklist(session: Session, row_id: int, values: dict[str, Any]) -> None:
     session.execute(update(ChecklistItemRow).where(ChecklistItemRow.id == row_id)
-                    .values(updated_at=_now(), **values))
+                    .values(updated_at=utc_now(), **values))
 
 
 # --- incentives -----------------------------------------------------------------------------
@@ -180,11 +175,11 @@ def save_incentive(session: Session, incentive_id: int | None, values: dict[str,
             IncentiveProgramRow.target == values["target"]).values(is_best=False))
     if incentive_id is None:
         return int(session.execute(insert(IncentiveProgramRow).values(
-            created_at=_now(), updated_at=_now(), **values)
+            created_at=utc_now(), updated_at=utc_now(), **values)
             .returning(IncentiveProgramRow.id)).scalar_one())
     incentive_row(session, incentive_id)
     session.execute(update(IncentiveProgramRow).where(IncentiveProgramRow.id == incentive_id)
-                    .values(updated_at=_now(), **values))
+                    .values(updated_at=utc_now(), **values))
     return incentive_id
 
 

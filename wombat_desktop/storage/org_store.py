@@ -13,12 +13,10 @@ from wombat_desktop.core.message_views import MembershipView
 from wombat_desktop.core.model import ReferralDirection, ReferralStatus
 from wombat_desktop.core.portfolio import OrganizationFacts
 from wombat_desktop.storage.orm import MembershipRow, OrganizationRow, ReferralRow
+from wombat_desktop.storage.orm_base import utc_now
 
 RECEIVED = ReferralDirection.RECEIVED.value
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def org_row(session: Session, organization_id: int) -> OrganizationRow:
@@ -61,7 +59,7 @@ def facts(session: Session) -> list[OrganizationFacts]:
 
 
 def create(session: Session, values: dict[str, Any]) -> int:
-    now = _now()
+    now = utc_now()
     return int(session.execute(insert(OrganizationRow).values(
         created_at=now, updated_at=now, **values).returning(OrganizationRow.id)).scalar_one())
 
@@ -69,7 +67,7 @@ def create(session: Session, values: dict[str, Any]) -> int:
 def update_values(session: Session, organization_id: int, values: dict[str, Any]) -> None:
     org_row(session, organization_id)
     session.execute(update(OrganizationRow).where(OrganizationRow.id == organization_id)
-                    .values(updated_at=_now(), **values))
+                    .values(updated_at=utc_now(), **values))
 
 
 def delete_org(session: Session, organization_id: int) -> None:
@@ -88,12 +86,12 @@ def set_my_membership(session: Session, organization_id: int, role: str, positio
         MembershipRow.organization_id == organization_id, MembershipRow.contact_id.is_(None))
     ).scalar()
     values = {"role": role, "visibility_positions": positions, "since": since,
-              "updated_at": _now()}
+              "updated_at": utc_now()}
     if current is not None:
         session.execute(update(MembershipRow).where(MembershipRow.id == current).values(**values))
         return int(current)
     return int(session.execute(insert(MembershipRow).values(
-        organization_id=organization_id, contact_id=None, created_at=_now(), **values)
+        organization_id=organization_id, contact_id=None, created_at=utc_now(), **values)
         .returning(MembershipRow.id)).scalar_one())
 
 

@@ -24,16 +24,17 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-def _now() -> dt.datetime:
+def utc_now() -> dt.datetime:
+    """Now, in UTC, as the naive datetime every time stamp column stores."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Stamped:
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime, default=_now, server_default=func.now()
+        DateTime, default=utc_now, server_default=func.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime, default=_now, onupdate=_now, server_default=func.now()
+        DateTime, default=utc_now, onupdate=utc_now, server_default=func.now()
     )
 
 

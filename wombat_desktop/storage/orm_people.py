@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from wombat_desktop.storage.orm_base import Base, Stamped, _now
+from wombat_desktop.storage.orm_base import Base, Stamped, utc_now
 
 # --- people ------------------------------------------------------------------------------
 
@@ -187,7 +187,7 @@ class ContactSourceRow(Base):
     import_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("import_batches.id", ondelete="SET NULL")
     )
-    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
 
 class ContactExtraRow(_ContactChild, Base):
@@ -229,7 +229,7 @@ class ImportBatchRow(Base):
     __tablename__ = "import_batches"
     id: Mapped[int] = mapped_column(primary_key=True)
     label: Mapped[str] = mapped_column(String(1000), default="")
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     found: Mapped[int] = mapped_column(Integer, default=0)
     imported: Mapped[int] = mapped_column(Integer, default=0)
     merged: Mapped[int] = mapped_column(Integer, default=0)

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from wombat_desktop.storage.orm_base import Base, Stamped, _now
+from wombat_desktop.storage.orm_base import Base, Stamped, utc_now
 
 # --- interactions, referrals, follow-ups -------------------------------------------------
 
@@ -220,7 +220,7 @@ class AttachmentRow(Base):
     owner_kind: Mapped[str] = mapped_column(String(20))  # checklist | clipping
     owner_id: Mapped[int] = mapped_column(Integer)
     path: Mapped[str] = mapped_column(String(2000))
-    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     __table_args__ = (Index("ix_attachments_owner", "owner_kind", "owner_id"),)
 
 
@@ -293,7 +293,7 @@ class ClippingRow(Stamped, Base):
 class MatrixSnapshotRow(Base):
     __tablename__ = "matrix_snapshots"
     id: Mapped[int] = mapped_column(primary_key=True)
-    taken_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    taken_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     network_strength: Mapped[float] = mapped_column(Float)
     message_readiness: Mapped[float] = mapped_column(Float)
     stage: Mapped[str] = mapped_column(String(50))

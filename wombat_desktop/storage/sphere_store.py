@@ -29,12 +29,10 @@ from wombat_desktop.storage.orm import (
     SphereSeatMemberRow,
     SphereSeatRow,
 )
+from wombat_desktop.storage.orm_base import utc_now
 
 CHUNK = 900  # ids per IN list, well under every database's parameter limit
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def items_for(session: Session, today: dt.date, ids: Iterable[int]) -> dict[int, ContactListItem]:
@@ -109,7 +107,7 @@ def create_sphere(session: Session, name: str, profession: str, seats: Sequence[
                   is_mine: bool = False, is_template: bool = False, notes: str = "") -> int:
     if is_mine:
         session.execute(update(SphereRow).values(is_mine=False))
-    now = _now()
+    now = utc_now()
     sphere_id = int(session.execute(insert(SphereRow).values(
         name=name, profession=profession, is_mine=is_mine, is_template=is_template,
         notes=notes, created_at=now, updated_at=now).returning(SphereRow.id)).scalar_one())
@@ -126,7 +124,7 @@ def update_sphere(session: Session, sphere_id: int, name: str, profession: str, 
     if is_mine:
         session.execute(update(SphereRow).where(SphereRow.id != sphere_id).values(is_mine=False))
     session.execute(update(SphereRow).where(SphereRow.id == sphere_id).values(
-        name=name, profession=profession, notes=notes, is_mine=is_mine, updated_at=_now()))
+        name=name, profession=profession, notes=notes, is_mine=is_mine, updated_at=utc_now()))
 
 
 def delete_sphere(session: Session, sphere_id: int) -> None:
