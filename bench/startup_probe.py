@@ -62,16 +62,11 @@ def bare(rows: int) -> None:
 def full(url: str) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from wombat_desktop.app import open_services
-    from wombat_desktop.ui.jobs import JobRunner
-    from wombat_desktop.ui.main_window import MainWindow
+    from wombat_desktop.app import build_window, open_services
 
     app = QApplication(sys.argv[:1])
     services, ini = open_services(url)
-    jobs = JobRunner()  # the same order as app.run_gui: load while the window is built
-    jobs.start(services.contacts.list_items,
-               lambda items, error: window.contacts_page.take_loaded(items, error))
-    window = MainWindow(services, ini, jobs)
+    window = build_window(services, ini)  # exactly what `wombat` does
     _paint_probe(window.contacts_page.table.viewport(), app)
     window.show()
     app.exec()

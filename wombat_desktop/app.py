@@ -6,6 +6,7 @@ import hashlib
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from wombat_desktop.core.errors import DatabaseTooNewError, WombatError
 from wombat_desktop.paths import APP_NAME, app_paths, database_url
@@ -39,8 +40,6 @@ def run_gui(db_url: str | None) -> int:
     """Open the main window on the user's database and run the event loop."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from wombat_desktop.ui.main_window import MainWindow
-
     app = _application()
     assert isinstance(app, QApplication)
     try:
@@ -48,19 +47,24 @@ def run_gui(db_url: str | None) -> int:
     except (DatabaseTooNewError, WombatError) as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
-    from wombat_desktop.services.recovery import RecoveryStore
-    from wombat_desktop.ui.jobs import JobRunner
-
-    jobs = JobRunner()
-    # Read the contact list on a worker while the window is built and shown.
-    jobs.start(services.contacts.list_items, lambda items, error: _loaded(window, items, error))
-    recovery = RecoveryStore(recovery_file(services.db.url))
-    window = MainWindow(services, ini, jobs, recovery=recovery)
-    window.contacts_page.totals_label.setText("Loading contacts …")
+    window = build_window(services, ini)
     window.show()
     code = app.exec()
     services.db.close()
     return code
+
+
+def build_window(services: Services, ini: Path) -> Any:
+    """The main window, with the contact list read on a worker while the window is built."""
+    from wombat_desktop.services.recovery import RecoveryStore
+    from wombat_desktop.ui.jobs import JobRunner
+    from wombat_desktop.ui.main_window import MainWindow
+
+    jobs = JobRunner()
+    jobs.start(services.contacts.list_items, lambda items, error: _loaded(window, items, error))
+    window = MainWindow(services, ini, jobs, recovery=RecoveryStore(recovery_file(services.db.url)))
+    window.contacts_page.totals_label.setText(window.tr("Loading contacts …"))
+    return window
 
 
 def recovery_file(db_url: str) -> Path:
