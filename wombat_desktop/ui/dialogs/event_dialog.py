@@ -89,7 +89,9 @@ class EventDialog(SubmitDialog):
         when.addWidget(self.when_edit, 1)
         when.addWidget(self.no_date_check)
         self.form.addRow(self.tr("&Name:"), self.name_edit)
-        self.form.addRow(self.tr("&When:"), when)
+        when_label = QLabel(self.tr("&When:"), self)  # a layout row gets no buddy by itself
+        when_label.setBuddy(self.when_edit)
+        self.form.addRow(when_label, when)
         self.form.addRow(self.tr("&Place:"), self.place_edit)
         self.form.addRow(self.tr("&Organisation:"), self.org_combo)
         self.form.addRow(self.tr("&Goals:"), self.goals_edit)
